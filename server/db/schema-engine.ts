@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, DriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 
@@ -99,7 +99,21 @@ type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 function adaptForEngine(adapter: PgAdapter): PgAdapter {
   const pool = adapter.underlyingDriver();
   adapter.executeScript = async (script: string) => {
-    await pool.query(script);
+    try {
+      await pool.query(script);
+    } catch (error) {
+      // Shaped like adapter-pg's own errors so the engine reports PostgreSQL's message.
+      const e = error as pg.DatabaseError;
+      throw new DriverAdapterError({
+        kind: "postgres",
+        code: e.code ?? "N/A",
+        severity: e.severity ?? "N/A",
+        message: e.message,
+        detail: e.detail,
+        column: e.column,
+        hint: e.hint,
+      });
+    }
   };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) =>

@@ -1,0 +1,14 @@
+// The test database client: a real PostgreSQL (or PGlite) migrated by global-setup.ts, never a mock.
+import { createPrismaClient, type PrismaClient } from "../../server/db/client";
+
+let client: PrismaClient | undefined;
+
+export function testDb(): PrismaClient {
+  client ??= createPrismaClient(process.env.DATABASE_URL!, 4);
+  return client;
+}
+
+/** A suffix that keeps rows created by one test apart from every other test's. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
