@@ -1,39 +1,15 @@
 // Deploy and author migrations in Prisma's standard layout (prisma/migrations/<ts>_<name>/migration.sql,
 // history in `_prisma_migrations`) through the WebAssembly schema engine.
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import pg from "pg";
+import { defaultPaths, readMigrationDirs, type MigrationDir, type MigrationPaths } from "./migration-files";
 import { openSchemaEngine, type SchemaEngine, type ShadowDatabase } from "./schema-engine";
 
-export interface MigrationPaths {
-  schemaPath: string;
-  migrationsDir: string;
-}
-
-export function defaultPaths(root = process.cwd()): MigrationPaths {
-  return {
-    schemaPath: resolve(root, "prisma/schema.prisma"),
-    migrationsDir: resolve(root, "prisma/migrations"),
-  };
-}
-
-interface MigrationDir {
-  name: string;
-  sql: string;
-}
-
 const LOCKFILE = 'provider = "postgresql"\n';
-const noFilters = { externalTables: [], externalEnums: [] };
+export { defaultPaths, type MigrationPaths };
 
-export async function readMigrationDirs(migrationsDir: string): Promise<MigrationDir[]> {
-  const entries = await readdir(migrationsDir).catch(() => [] as string[]);
-  const dirs: MigrationDir[] = [];
-  for (const name of entries.sort()) {
-    if (!(await stat(join(migrationsDir, name))).isDirectory()) continue;
-    dirs.push({ name, sql: await readFile(join(migrationsDir, name, "migration.sql"), "utf8") });
-  }
-  return dirs;
-}
+const noFilters = { externalTables: [], externalEnums: [] };
 
 function migrationsList(migrationsDir: string, dirs: MigrationDir[]) {
   return {

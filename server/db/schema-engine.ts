@@ -84,7 +84,8 @@ export function poolConfigFromUrl(url: string): pg.PoolConfig {
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.slice(1)) || "postgres",
     max: 2,
-    Client: CharAsTextClient,
+    // Structurally a pg.Client; its query() override is variadic, which pg's typings cannot express.
+    Client: CharAsTextClient as unknown as typeof pg.Client,
   };
 }
 
@@ -188,8 +189,8 @@ function loadGlue(): Promise<WasmGlue> {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const glue = (await import(/* webpackIgnore: true */ pathToFileURL(gluePath).href)) as WasmGlue;
-    const module = await WebAssembly.compile(await readFile(join(dirname(gluePath), "schema_engine_bg.wasm")));
-    const instance = await WebAssembly.instantiate(module, {
+    const wasmModule = await WebAssembly.compile(await readFile(join(dirname(gluePath), "schema_engine_bg.wasm")));
+    const instance = await WebAssembly.instantiate(wasmModule, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
     });
     glue.__wbg_set_wasm(instance.exports);

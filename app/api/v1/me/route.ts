@@ -1,0 +1,7 @@
+import { withApiActor } from "@/server/api/http";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApiActor(async (_request, actor) =>
+  Response.json({ id: actor.userId, email: actor.email, role: actor.role, organisationId: actor.organisationId }),
+);

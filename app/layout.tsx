@@ -1,0 +1,34 @@
+import "@fontsource/source-sans-pro/400.css";
+import "@fontsource/source-sans-pro/600.css";
+import "@fontsource/source-sans-pro/700.css";
+import "./globals.css";
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/AppShell";
+import { StyledRegistry } from "@/components/StyledRegistry";
+import { currentActor } from "@/server/auth/session";
+
+// Every page depends on who is signed in and in which language.
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: { default: t("serviceName"), template: `%s – ${t("serviceName")}` } };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, messages, actor] = await Promise.all([getLocale(), getMessages(), currentActor()]);
+  return (
+    <html lang={locale}>
+      <body>
+        <StyledRegistry>
+          <NextIntlClientProvider locale={locale} messages={messages}>
+            <AppShell actor={actor}>{children}</AppShell>
+          </NextIntlClientProvider>
+        </StyledRegistry>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { Button, InlineAlert, TextInput } from "suomifi-ui-components";
+import { signInSchema, type SignInFailure, type SignInInput } from "@/lib/schemas/sign-in";
+
+const failureKeys: Record<SignInFailure, string> = {
+  INVALID_CREDENTIALS: "signIn.errors.invalid",
+  RATE_LIMITED: "signIn.errors.rateLimited",
+};
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+function safeCallback(callbackUrl: string | undefined): string {
+  return callbackUrl && /^\/(?!\/)/.test(callbackUrl) ? callbackUrl : "/";
+}
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { control, handleSubmit, formState } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      const code = result?.error as SignInFailure | undefined;
+      setFailure(code && code in failureKeys ? failureKeys[code] : "signIn.errors.generic");
+      return;
+    }
+    router.replace(safeCallback(callbackUrl));
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="kp-stack">
+      <div aria-live="assertive" role="alert">
+        {failure && <InlineAlert status="error">{t(failure)}</InlineAlert>}
+      </div>
+      <Controller
+        name="email"
+        control={control}
+        render={({ field, fieldState }) => (
+          <TextInput
+            labelText={t("signIn.email")}
+            type="email"
+            autoComplete="username"
+            fullWidth
+            value={field.value}
+            onChange={(v) => field.onChange(String(v ?? ""))}
+            onBlur={field.onBlur}
+            name={field.name}
+            ref={field.ref}
+            status={fieldState.error ? "error" : "default"}
+            statusText={fieldState.error?.message ? t(fieldState.error.message) : undefined}
+          />
+        )}
+      />
+      <Controller
+        name="password"
+        control={control}
+        render={({ field, fieldState }) => (
+          <TextInput
+            labelText={t("signIn.password")}
+            type="password"
+            autoComplete="current-password"
+            fullWidth
+            value={field.value}
+            onChange={(v) => field.onChange(String(v ?? ""))}
+            onBlur={field.onBlur}
+            name={field.name}
+            ref={field.ref}
+            status={fieldState.error ? "error" : "default"}
+            statusText={fieldState.error?.message ? t(fieldState.error.message) : undefined}
+          />
+        )}
+      />
+      <Button type="submit" disabled={formState.isSubmitting} aria-disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t("signIn.submitting") : t("signIn.submit")}
+      </Button>
+    </form>
+  );
+}

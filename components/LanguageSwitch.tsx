@@ -1,0 +1,30 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { chooseLocale } from "@/app/actions/locale";
+import { localeNames, locales } from "@/lib/i18n";
+import styles from "./AppShell.module.css";
+
+/** A plain form: works without JavaScript, and each language is named in itself. */
+export async function LanguageSwitch() {
+  const current = await getLocale();
+  const t = await getTranslations("shell");
+  return (
+    <form action={chooseLocale}>
+      <fieldset className={styles.langs}>
+        <legend className="kp-visually-hidden">{t("language")}</legend>
+        {locales.map((locale) => (
+          <button
+            key={locale}
+            className={styles.langButton}
+            type="submit"
+            name="locale"
+            value={locale}
+            lang={locale}
+            aria-current={locale === current ? "true" : undefined}
+          >
+            {localeNames[locale]}
+          </button>
+        ))}
+      </fieldset>
+    </form>
+  );
+}
