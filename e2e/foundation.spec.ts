@@ -32,7 +32,7 @@ test.describe("signing in", () => {
 
   test("empty fields are named in the form's own language", async ({ page }) => {
     await page.goto("/signin");
-    await page.locator('form button[type="submit"]').click();
+    await page.locator('main form button[type="submit"]').click();
     await expect(page.getByText("Tämä kenttä on pakollinen.").first()).toBeVisible();
     await expectAccessible(page);
   });
