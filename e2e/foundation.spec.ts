@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import fi from "../messages/fi.json" with { type: "json" };
 import { expectAccessible } from "./support/axe";
 import { expectHome, signIn } from "./support/auth";
 import { E2E_DATA_DIR, e2eDatabaseUrl } from "./support/environment";
@@ -26,14 +27,15 @@ test.describe("signing in", () => {
 
   test("a wrong password gets a translated, accessible error", async ({ page }) => {
     await signIn(page, "virkailija@example.fi", "wrong-password");
-    await expect(page.getByRole("alert")).toContainText("Sähköpostiosoite tai salasana on väärin");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(fi.signIn.errors.invalid);
     await expectAccessible(page);
   });
 
   test("empty fields are named in the form's own language", async ({ page }) => {
     await page.goto("/signin");
     await page.locator('main form button[type="submit"]').click();
-    await expect(page.getByText("Tämä kenttä on pakollinen.").first()).toBeVisible();
+    await expect(page.getByText(fi.validation.required)).toHaveCount(2);
+    await expect(page.getByRole("textbox", { name: fi.signIn.email })).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
   });
 

@@ -1,6 +1,7 @@
 // The embedded default: PGlite (PostgreSQL compiled to WebAssembly) served on a loopback port, so
 // the app talks to it through the same pg / adapter-pg path as to a real PostgreSQL server.
 // See docs/decisions/001-embedded-pglite.md.
+import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -21,6 +22,7 @@ export interface EmbeddedOptions {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     extensions: { pg_trgm },
