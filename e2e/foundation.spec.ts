@@ -31,6 +31,16 @@ test.describe("signing in", () => {
     await expectAccessible(page);
   });
 
+  test("repeated failures slow sign-in down with a translated message", async ({ page }) => {
+    const email = `nobody.${Date.now()}@example.fi`;
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, email, "wrong");
+      await expect(page.getByRole("main").getByRole("alert")).toHaveText(fi.signIn.errors.invalid);
+    }
+    await signIn(page, email, "wrong");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(fi.signIn.errors.rateLimited);
+  });
+
   test("empty fields are named in the form's own language", async ({ page }) => {
     await page.goto("/signin");
     await page.locator('main form button[type="submit"]').click();

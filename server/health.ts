@@ -1,6 +1,6 @@
 import "server-only";
 import { defaultPaths, migrationNames } from "./db/migration-files";
-import { db } from "./db/client";
+import { db, type PrismaClient } from "./db/client";
 
 export interface Health {
   status: "ok" | "degraded" | "down";
@@ -18,10 +18,10 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
 }
 
 /** Database reachability and whether every migration on disk has been applied. */
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(prisma: PrismaClient = db()): Promise<Health> {
   try {
     const rows = await withTimeout(
-      db().$queryRaw<{ migration_name: string }[]>`
+      prisma.$queryRaw<{ migration_name: string }[]>`
         SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     const applied = new Set(rows.map((r) => r.migration_name));
