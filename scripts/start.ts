@@ -23,11 +23,13 @@ const say = (message: string) => console.log(`[koulutusportti] ${message}`);
 let embedded: EmbeddedPostgres | null = null;
 let server: ChildProcess | null = null;
 let stopping = false;
+let stopped: Promise<void> | undefined;
 
+/** Idempotent: a second signal (Ctrl-C pressed twice, or a signal to the whole process group) waits for the first. */
 async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    if (server && server.exitCode === null) {
+  stopping = true;
+  stopped ??= (async () => {
+    if (server && server.exitCode === null && server.signalCode === null) {
       say("Stopping the web server…");
       const exited = new Promise((r) => server!.once("exit", r));
       server.kill("SIGTERM");
@@ -41,7 +43,8 @@ async function shutdown(code: number): Promise<never> {
       await embedded.stop();
     }
     say("Stopped.");
-  }
+  })();
+  await stopped;
   process.exit(code);
 }
 
@@ -99,9 +102,13 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  server.on("exit", (code) => {
-    if (!stopping) {
-      say(`The web server exited (${code}).`);
+  server.on("exit", (code, signal) => {
+    if (stopping) return;
+    if (signal === "SIGTERM" || signal === "SIGINT") {
+      // The whole process group was signalled (Ctrl-C, a process manager): a normal stop.
+      void shutdown(0);
+    } else {
+      say(`The web server exited (${code ?? signal}).`);
       void shutdown(code ?? 1);
     }
   });
