@@ -23,3 +23,50 @@ export async function makeUser(role: Role, options: { password?: string; organis
     data: { email: `user.${uniqueSuffix()}@example.fi`, name: "Test User", role, organisationId, passwordHash: await hash },
   });
 }
+
+export interface World {
+  office: { id: string };
+  provider: { id: string };
+  official: import("../../server/auth/actor").Actor;
+  providerStaff: import("../../server/auth/actor").Actor;
+}
+
+function actorOf(user: { id: string; email: string; name: string; role: Role; organisationId: string | null }, organisationName: string) {
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, organisationName };
+}
+
+/** An employment office with an official and a training provider with a coordinator. */
+export async function makeWorld(): Promise<World> {
+  const office = await makeOrganisation("EMPLOYMENT_OFFICE");
+  const provider = await makeOrganisation("TRAINING_PROVIDER");
+  const official = await makeUser("OFFICIAL", { organisationId: office.id });
+  const staff = await makeUser("PROVIDER_STAFF", { organisationId: provider.id });
+  return { office, provider, official: actorOf(official, office.name), providerStaff: actorOf(staff, provider.name) };
+}
+
+export async function makeCourse(providerId: string, capacity: number, data: Partial<import("../../server/db/generated/client").Prisma.CourseUncheckedCreateInput> = {}) {
+  return testDb().course.create({
+    data: {
+      providerId,
+      name: `Suomi ${uniqueSuffix()}`,
+      instructionLanguage: "FI",
+      studyPath: "BASIC",
+      levelFrom: "A0",
+      levelTo: "A1_3",
+      municipality: "Helsinki",
+      schedule: "DAY",
+      startsOn: new Date("2099-01-10"),
+      endsOn: new Date("2099-06-10"),
+      capacity,
+      status: "PUBLISHED",
+      ...data,
+    },
+  });
+}
+
+export async function makeClient(officeId: string, data: Partial<import("../../server/db/generated/client").Prisma.ClientUncheckedCreateInput> = {}) {
+  const s = uniqueSuffix();
+  return testDb().client.create({
+    data: { officeId, firstName: "Test", lastName: `Client ${s}`, dateOfBirth: new Date("1990-01-01"), studyPath: "BASIC", email: `client.${s}@example.com`, preferredLanguage: "en", ...data },
+  });
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "../db/client";
+import type { EnrolmentStatus } from "../db/generated/enums";
+import { canSeeEnrolment } from "./access";
+import { queueNotice } from "./notifications";
+import { enrolmentScope, type EnrolmentScope } from "./scope";
+import { afterSeatReleased, clientNotice, lockClient, lockCourse, lockEnrolment, transition, type EnrolmentRow, type LockedClient, type LockedCourse } from "./seats";
+import { holdsSeat, isLive, reasonRequired } from "./states";
+import { inTransaction, type Tx } from "./transaction";
+import { fail, type EngineActor, type Result } from "./types";
+
+export interface ChangeContext {
+  tx: Tx;
+  actor: EngineActor;
+  now: Date;
+  course: LockedCourse;
+  client: LockedClient;
+  enrolment: EnrolmentRow;
+  reason: string | null;
+}
+
+export interface ChangeSpec {
+  actor: EngineActor;
+  enrolmentId: string;
+  to: EnrolmentStatus;
+  reason?: string | null;
+  now?: Date;
+  /** Who may make this change (beyond being able to see the enrolment). */
+  allowed: (actor: EngineActor, scope: EnrolmentScope) => boolean;
+  /** Notices and side effects inside the same transaction. */
+  after?: (ctx: ChangeContext) => Promise<void>;
+}
+
+export type Changed = { enrolment: { id: string; status: EnrolmentStatus } };
+
+/**
+ * The shape of every single-enrolment verb: check access, lock course → client → enrolment,
+ * move along the state machine with an event, then hand a released seat to the queue.
+ */
+export async function changeEnrolment(spec: ChangeSpec): Promise<Result<Changed>> {
+  const now = spec.now ?? new Date();
+  const reason = spec.reason?.trim() || null;
+  const scope = await enrolmentScope(db(), spec.enrolmentId);
+  if (!scope || !canSeeEnrolment(spec.actor, scope)) return fail("NOT_FOUND");
+  if (!spec.allowed(spec.actor, scope)) return fail("FORBIDDEN");
+  if (reasonRequired(spec.to) && !reason) return fail("REASON_REQUIRED");
+
+  const outcome = await inTransaction(async (tx) => {
+    const course = (await lockCourse(tx, scope.courseId))!;
+    const client = (await lockClient(tx, scope.clientId))!;
+    const enrolment = (await lockEnrolment(tx, scope.id))!;
+    if (enrolment.status === "OFFERED" && enrolment.offerExpiresAt && enrolment.offerExpiresAt <= now && spec.to !== "EXPIRED" && spec.to !== "CANCELLED") {
+      // The deadline has passed: the offer expires now, whatever was asked.
+      await expireInTransaction({ tx, actor: { kind: "SYSTEM" }, now, course, client, enrolment, reason: "Deadline passed" });
+      return { expired: true as const };
+    }
+    const moved = await transition(tx, enrolment, spec.to, { actor: spec.actor, now, reason });
+    if (!moved) return { invalid: true as const };
+    await spec.after?.({ tx, actor: spec.actor, now, course, client, enrolment, reason });
+    return { released: holdsSeat(enrolment.status) && !holdsSeat(spec.to) };
+  });
+
+  if ("invalid" in outcome) return fail("INVALID_TRANSITION");
+  if ("expired" in outcome) {
+    await afterSeatReleased(db(), scope.courseId, scope.clientId, now);
+    return fail("OFFER_EXPIRED");
+  }
+  if (outcome.released) await afterSeatReleased(db(), scope.courseId, scope.clientId, now);
+  return { ok: true, enrolment: { id: scope.id, status: spec.to } };
+}
+
+/** OFFERED → EXPIRED with its notices; the caller refills the seat after commit. */
+export async function expireInTransaction(ctx: ChangeContext): Promise<boolean> {
+  const moved = await transition(ctx.tx, ctx.enrolment, "EXPIRED", { actor: ctx.actor, now: ctx.now, reason: ctx.reason });
+  if (!moved) return false;
+  await queueNotice(ctx.tx, clientNotice("client.offer_expired", ctx.client, ctx.enrolment.id, ctx.course));
+  await noticeToReferrer(ctx, "official.offer_expired");
+  return true;
+}
+
+export async function noticeToReferrer(ctx: ChangeContext, template: "official.offer_expired" | "official.client_declined" | "official.no_show" | "official.client_placed"): Promise<void> {
+  if (!ctx.enrolment.referredById) return;
+  const official = await ctx.tx.user.findUnique({ where: { id: ctx.enrolment.referredById }, select: { id: true, email: true, locale: true, deactivatedAt: true } });
+  if (!official || official.deactivatedAt) return;
+  await queueNotice(ctx.tx, {
+    template,
+    to: official.email,
+    locale: official.locale ?? "fi",
+    userId: official.id,
+    clientId: ctx.client.id,
+    enrolmentId: ctx.enrolment.id,
+    payload: { courseId: ctx.course.id, courseName: ctx.course.name, reason: ctx.reason },
+  });
+}
+
+export { isLive };

@@ -1,0 +1,10 @@
+// The enrolment engine: the rules of the domain brief, implemented once and used by pages, the
+// JSON API, jobs and scripts. Every verb takes an explicit actor and runs its own transaction.
+export { referClient } from "./referral";
+export { acceptOffer, confirmSeat, declineOffer, offerSeat, expireDueOffers } from "./offers";
+export { markStarted, markNoShow, markInterrupted, markCompleted, cancelEnrolment } from "./lifecycle";
+export { changeCapacity, setCourseStatus } from "./courses";
+export { moveInQueue, setPriority } from "./moves";
+export { getEnrolment, listCourseEnrolments, courseSeats } from "./read";
+export { fillFreeSeats } from "./seats";
+export { staff, SYSTEM, type EngineActor, type EngineErrorCode, type Result } from "./types";

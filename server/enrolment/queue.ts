@@ -1,0 +1,62 @@
+import "server-only";
+import type { QueuePriority } from "../db/generated/enums";
+import type { Tx } from "./transaction";
+
+// One total order per course queue: priority group (URGENT first), then the queue key, which is
+// the referral time in epoch milliseconds unless a provider moved the place; referral time and id
+// break ties. Positions are computed from that order on every read, so they are always dense (1..n).
+
+export async function queuePosition(tx: Pick<Tx, "$queryRaw">, enrolmentId: string): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ position: bigint | null }[]>`
+    SELECT CASE WHEN me.status = 'WAITLISTED' THEN (
+      SELECT count(*) + 1 FROM "Enrolment" o
+      WHERE o."courseId" = me."courseId" AND o.status = 'WAITLISTED'
+        AND (o.priority, o."queueOrder", o."referredAt", o.id) < (me.priority, me."queueOrder", me."referredAt", me.id)
+    ) END AS position
+    FROM "Enrolment" me WHERE me.id = ${enrolmentId}::uuid`;
+  const position = rows[0]?.position;
+  return position === null || position === undefined ? null : Number(position);
+}
+
+export interface QueueEntry {
+  id: string;
+  priority: QueuePriority;
+  queueOrder: number;
+}
+
+export async function waitlist(tx: Pick<Tx, "$queryRaw">, courseId: string): Promise<QueueEntry[]> {
+  return tx.$queryRaw<QueueEntry[]>`
+    SELECT id, priority, "queueOrder" FROM "Enrolment"
+    WHERE "courseId" = ${courseId}::uuid AND status = 'WAITLISTED'
+    ORDER BY priority, "queueOrder", "referredAt", id`;
+}
+
+/**
+ * The queue key and priority group that put an entry at `position` (1-based) among `others`
+ * (the queue without it). The entry joins the group of the place it moves into.
+ */
+export function placeAt(others: QueueEntry[], position: number): { priority: QueuePriority; queueOrder: number } | null {
+  if (!Number.isInteger(position) || position < 1 || position > others.length + 1) return null;
+  const before = others[position - 2];
+  const after = others[position - 1];
+  const priority = after?.priority ?? before?.priority ?? "NORMAL";
+  const sameBefore = before && before.priority === priority ? before : undefined;
+  const sameAfter = after && after.priority === priority ? after : undefined;
+  let queueOrder: number;
+  if (sameBefore && sameAfter) queueOrder = (sameBefore.queueOrder + sameAfter.queueOrder) / 2;
+  else if (sameAfter) queueOrder = sameAfter.queueOrder - 1000;
+  else if (sameBefore) queueOrder = sameBefore.queueOrder + 1000;
+  else queueOrder = Date.now();
+  // Between two keys that are too close to split, the caller renumbers the queue first.
+  if (sameBefore && sameAfter && !(queueOrder > sameBefore.queueOrder && queueOrder < sameAfter.queueOrder)) return null;
+  return { priority, queueOrder };
+}
+
+/** Spreads the queue keys out again, keeping the order (used when two neighbours are too close). */
+export async function renumberQueue(tx: Tx, courseId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Enrolment" e SET "queueOrder" = r.n * 1000
+    FROM (SELECT id, row_number() OVER (ORDER BY priority, "queueOrder", "referredAt", id) AS n
+          FROM "Enrolment" WHERE "courseId" = ${courseId}::uuid AND status = 'WAITLISTED') r
+    WHERE e.id = r.id`;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Prisma } from "../db/generated/client";
+import { db } from "../db/client";
+
+export type Tx = Prisma.TransactionClient;
+
+const RETRYABLE = new Set(["P2034", "40001", "40P01"]);
+
+function isRetryable(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { code?: string }; message?: string };
+  return RETRYABLE.has(e.code ?? "") || RETRYABLE.has(e.meta?.code ?? "") || /deadlock detected/.test(e.message ?? "");
+}
+
+/**
+ * Every engine verb runs in its own READ COMMITTED transaction with explicit row locks (course
+ * first, then client). A deadlock or serialization failure, which the lock order makes rare,
+ * is retried a few times.
+ */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction(work, { isolationLevel: "ReadCommitted", maxWait: 60_000, timeout: 30_000 });
+    } catch (error) {
+      if (attempt >= 5 || !isRetryable(error)) throw error;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+    }
+  }
+}
