@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import fi from "../messages/fi.json" with { type: "json" };
 import { expectAccessible } from "./support/axe";
 import { expectHome, signIn } from "./support/auth";
-import { E2E_DATA_DIR, e2eDatabaseUrl } from "./support/environment";
+import { apiToken } from "./support/api";
 
 const roles = [
   { email: "virkailija@example.fi", home: "/official" },
@@ -130,12 +129,7 @@ test.describe("API", () => {
   });
 
   test("a token from `npm run api-token` acts as its user on /api/v1/me", async ({ request }) => {
-    const url = e2eDatabaseUrl();
-    const output = execFileSync("npm", ["run", "--silent", "api-token", "--", "jarjestaja@example.fi"], {
-      env: { ...process.env, ...(url ? { DATABASE_URL: url } : { DATA_DIR: E2E_DATA_DIR }) },
-      encoding: "utf8",
-    });
-    const token = output.trim().split("\n").at(-1)!;
+    const token = apiToken("jarjestaja@example.fi");
     expect(token).toMatch(/^kp_[A-Za-z0-9_-]{43}$/);
     const me = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
     expect(me.status()).toBe(200);

@@ -30,3 +30,74 @@ export function withApiActor<C>(handler: Handler<C>) {
     return handler(request, actor, context);
   };
 }
+
+const STATUS_OF: Record<string, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  ALREADY_ENROLLED: 409,
+  COURSE_NOT_PUBLISHED: 409,
+  COURSE_CLOSED: 409,
+  COURSE_CANCELLED: 409,
+  REFERRAL_PERIOD_NOT_OPEN: 409,
+  INVALID_TRANSITION: 409,
+  CAPACITY_BELOW_HELD: 409,
+  NO_FREE_SEAT: 409,
+  CLIENT_HOLDS_SEAT: 409,
+  OFFER_EXPIRED: 409,
+  REASON_REQUIRED: 422,
+  INVALID_POSITION: 422,
+};
+
+const TITLE_OF: Record<string, string> = {
+  NOT_FOUND: "No such record, or it is not yours to see.",
+  FORBIDDEN: "Your role cannot do this.",
+  ALREADY_ENROLLED: "The client already has a live enrolment on this course.",
+  COURSE_NOT_PUBLISHED: "The course is not published.",
+  COURSE_CLOSED: "The course's referral period is closed.",
+  COURSE_CANCELLED: "The course is cancelled.",
+  REFERRAL_PERIOD_NOT_OPEN: "The course is outside its referral period.",
+  INVALID_TRANSITION: "The enrolment is not in a state that allows this.",
+  CAPACITY_BELOW_HELD: "Capacity cannot be lower than the seats already held.",
+  NO_FREE_SEAT: "The course has no free seat.",
+  CLIENT_HOLDS_SEAT: "The client already holds a seat on another course.",
+  OFFER_EXPIRED: "The offer's deadline has passed; the offer has expired.",
+  REASON_REQUIRED: "A written reason is required.",
+  INVALID_POSITION: "No such position in the queue.",
+};
+
+/** The problem response for an expected domain outcome. */
+export function domainProblem(code: string): Response {
+  return problem(STATUS_OF[code] ?? 400, code, TITLE_OF[code] ?? code);
+}
+
+/** Parses a JSON body with the input's shared zod schema; 422 with per-field errors otherwise. */
+export async function parseBody<S extends import("zod").ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; data: import("zod").output<S> } | { ok: false; response: Response }> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return { ok: false, response: problem(400, "BAD_JSON", "The request body is not valid JSON.") };
+  }
+  return validate(schema, body);
+}
+
+export function validate<S extends import("zod").ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: import("zod").output<S> } | { ok: false; response: Response } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    response: problem(422, "VALIDATION_FAILED", "Some fields are missing or invalid.", {
+      errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), code: i.message })),
+    }),
+  };
+}
+
+export function queryObject(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}

@@ -28,7 +28,10 @@ export async function getEnrolment(input: { actor: EngineActor; enrolmentId: str
 export async function listCourseEnrolments(input: { actor: EngineActor; courseId: string; status?: EnrolmentStatus; now?: Date }) {
   const course = await visibleCourse(input.actor, input.courseId);
   if (!course) return fail("NOT_FOUND");
-  if (!isProviderOf(input.actor, course) && !isAdmin(input.actor)) return fail("FORBIDDEN");
+  if (!isProviderOf(input.actor, course) && !isAdmin(input.actor)) {
+    // Another provider's course does not exist for this provider; officials may see the course but not its list.
+    return fail(input.actor.kind === "USER" && input.actor.user.role === "OFFICIAL" ? "FORBIDDEN" : "NOT_FOUND");
+  }
   await expireDueOffers(input.now ?? new Date(), course.id);
   const rows = await db().$queryRaw<{ id: string; clientId: string; status: EnrolmentStatus; priority: string; referredAt: Date; offerExpiresAt: Date | null; queuePosition: bigint | null }[]>`
     SELECT id, "clientId", status, priority, "referredAt", "offerExpiresAt",

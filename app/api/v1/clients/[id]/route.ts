@@ -1,0 +1,11 @@
+import { domainProblem, withApiActor } from "@/server/api/http";
+import { getClient } from "@/server/clients/clients";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export const GET = withApiActor<Params>(async (_request, actor, { params }) => {
+  const client = await getClient(actor, (await params).id);
+  return client ? Response.json(client) : domainProblem("NOT_FOUND");
+});

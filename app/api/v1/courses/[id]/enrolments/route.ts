@@ -1,0 +1,21 @@
+import { enrolmentListSchema, referralSchema } from "@/lib/schemas/enrolment";
+import { domainProblem, parseBody, queryObject, validate, withApiActor } from "@/server/api/http";
+import { listCourseEnrolments, referClient, staff } from "@/server/enrolment";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export const POST = withApiActor<Params>(async (request, actor, { params }) => {
+  const body = await parseBody(request, referralSchema);
+  if (!body.ok) return body.response;
+  const result = await referClient({ actor: staff(actor), courseId: (await params).id, ...body.data });
+  return result.ok ? Response.json(result.enrolment, { status: 201 }) : domainProblem(result.code);
+});
+
+export const GET = withApiActor<Params>(async (request, actor, { params }) => {
+  const query = validate(enrolmentListSchema, queryObject(request));
+  if (!query.ok) return query.response;
+  const result = await listCourseEnrolments({ actor: staff(actor), courseId: (await params).id, status: query.data.status });
+  return result.ok ? Response.json({ items: result.enrolments }) : domainProblem(result.code);
+});

@@ -1,0 +1,105 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { apiToken, bearer } from "./support/api";
+
+// The JSON API end to end, as an integrating system would use it: real tokens, real server.
+
+let official: string;
+let otherOfficial: string;
+let provider: string;
+let otherProvider: string;
+
+test.beforeAll(() => {
+  official = apiToken("virkailija@example.fi");
+  otherOfficial = apiToken("virkailija2@example.fi");
+  provider = apiToken("jarjestaja@example.fi");
+  otherProvider = apiToken("jarjestaja2@example.fi");
+});
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+async function createClient(request: APIRequestContext, token: string, extra: Record<string, unknown> = {}) {
+  const response = await request.post("/api/v1/clients", {
+    headers: bearer(token),
+    data: { firstName: "Amina", lastName: `Testi ${Math.random().toString(36).slice(2, 8)}`, dateOfBirth: "1990-04-12", preferredLanguage: "ar", studyPath: "BASIC", email: "amina@example.com", ...extra },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: string; clientNumber: number };
+}
+
+test("a provider publishes a 3-seat course; five referrals give three offers and a queue of two", async ({ request }) => {
+  const created = await request.post("/api/v1/courses", {
+    headers: bearer(provider),
+    data: { name: "Suomi 1 API", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity: 3, status: "PUBLISHED" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const course = (await created.json()) as { id: string };
+
+  const results = [];
+  for (let i = 0; i < 5; i++) {
+    const client = await createClient(request, official);
+    const r = await request.post(`/api/v1/courses/${course.id}/enrolments`, { headers: bearer(official), data: { clientId: client.id } });
+    expect(r.status(), await r.text()).toBe(201);
+    results.push({ clientId: client.id, ...(await r.json()) });
+  }
+  expect(results.map((r) => [r.status, r.queuePosition])).toEqual([["OFFERED", null], ["OFFERED", null], ["OFFERED", null], ["WAITLISTED", 1], ["WAITLISTED", 2]]);
+  expect(new Date(results[0].offerExpiresAt).getTime()).toBeGreaterThan(Date.now() + 71 * 3_600_000);
+
+  const again = await request.post(`/api/v1/courses/${course.id}/enrolments`, { headers: bearer(official), data: { clientId: results[0].clientId } });
+  expect(again.status()).toBe(409);
+  expect(again.headers()["content-type"]).toContain("application/problem+json");
+  expect(await again.json()).toMatchObject({ code: "ALREADY_ENROLLED", status: 409 });
+
+  const seats = await (await request.get(`/api/v1/courses/${course.id}`, { headers: bearer(provider) })).json();
+  expect(seats).toMatchObject({ capacity: 3, seatsHeld: 3, queueLength: 2 });
+
+  const declined = await request.post(`/api/v1/enrolments/${results[0].id}/decline`, { headers: bearer(official) });
+  expect(declined.status(), await declined.text()).toBe(200);
+  const next = await (await request.get(`/api/v1/enrolments/${results[3].id}`, { headers: bearer(provider) })).json();
+  expect(next.status).toBe("OFFERED");
+  expect(next.events.map((e: { toStatus: string }) => e.toStatus)).toEqual(["WAITLISTED", "OFFERED"]);
+
+  const queue = await (await request.get(`/api/v1/courses/${course.id}/enrolments?status=WAITLISTED`, { headers: bearer(provider) })).json();
+  expect(queue.items.map((e: { id: string; queuePosition: number }) => [e.id, e.queuePosition])).toEqual([[results[4].id, 1]]);
+
+  const lowered = await request.patch(`/api/v1/courses/${course.id}`, { headers: bearer(provider), data: { capacity: 1 } });
+  expect(lowered.status()).toBe(409);
+  expect(await lowered.json()).toMatchObject({ code: "CAPACITY_BELOW_HELD" });
+  const raised = await request.patch(`/api/v1/courses/${course.id}`, { headers: bearer(provider), data: { capacity: 4 } });
+  expect(raised.status()).toBe(200);
+  expect(await raised.json()).toMatchObject({ capacity: 4, seatsHeld: 4, queueLength: 0 });
+
+  // Other organisations see nothing of it.
+  expect((await request.get(`/api/v1/courses/${course.id}/enrolments`, { headers: bearer(otherProvider) })).status()).toBe(404);
+  expect((await request.get(`/api/v1/enrolments/${results[1].id}`, { headers: bearer(otherProvider) })).status()).toBe(404);
+  expect((await request.get(`/api/v1/enrolments/${results[1].id}`, { headers: bearer(otherOfficial) })).status()).toBe(404);
+  expect((await request.post(`/api/v1/enrolments/${results[1].id}/cancel`, { headers: bearer(otherOfficial), data: { reason: "x" } })).status()).toBe(404);
+  expect((await request.patch(`/api/v1/courses/${course.id}`, { headers: bearer(otherProvider), data: { capacity: 9 } })).status()).toBe(404);
+});
+
+test("clients: an invalid identity code is a 422 naming the field; codes never leave the server whole", async ({ request }) => {
+  const bad = await request.post("/api/v1/clients", {
+    headers: bearer(official),
+    data: { firstName: "Oleksandr", lastName: "Testi", dateOfBirth: "1952-10-13", personalIdentityCode: "131052-308X", preferredLanguage: "uk", studyPath: "FAST" },
+  });
+  expect(bad.status()).toBe(422);
+  expect(await bad.json()).toMatchObject({ code: "VALIDATION_FAILED", errors: [{ field: "personalIdentityCode", code: "validation.identityCode.checkCharacter" }] });
+
+  const client = await createClient(request, official, { firstName: "Oleksandr", dateOfBirth: "1952-10-13", personalIdentityCode: "131052-308T", preferredLanguage: "uk" });
+  const fetched = await request.get(`/api/v1/clients/${client.id}`, { headers: bearer(official) });
+  const text = await fetched.text();
+  expect(text).not.toContain("308T");
+  expect(JSON.parse(text)).toMatchObject({ hasIdentityCode: true, identityCodeMasked: "131052-****" });
+  const found = await (await request.get(`/api/v1/clients?q=131052-308T`, { headers: bearer(official) })).json();
+  expect(found.items.map((c: { id: string }) => c.id)).toContain(client.id);
+
+  expect((await request.get(`/api/v1/clients/${client.id}`, { headers: bearer(otherOfficial) })).status()).toBe(404);
+  expect((await request.get(`/api/v1/clients/${client.id}`, { headers: bearer(provider) })).status()).toBe(404);
+  const search = await (await request.get(`/api/v1/clients?q=Oleksandr`, { headers: bearer(otherOfficial) })).json();
+  expect(search.items.map((c: { id: string }) => c.id)).not.toContain(client.id);
+});
+
+test("the OpenAPI document is served", async ({ request }) => {
+  const response = await request.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ openapi: "3.1.0", paths: { "/courses/{id}/enrolments": {} } });
+});

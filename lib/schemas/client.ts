@@ -1,0 +1,54 @@
+// One schema for registering a client: the form (zodResolver), the server action and the JSON API.
+import { z } from "zod";
+import { ClientLanguage, LanguageLevel, Literacy, StudyPath } from "../../server/db/generated/enums";
+import { identityCodeErrorKey, parseIdentityCode } from "../identity-code";
+import { emailField, requiredText } from "./fields";
+
+export const isoDate = z.iso.date({ error: "validation.date" });
+
+const optionalText = (max = 2000) =>
+  z.string().trim().max(max, "validation.tooLong").optional().nullable().transform((v) => (v ? v : null));
+
+export const clientSchema = z
+  .object({
+    firstName: requiredText(100),
+    lastName: requiredText(100),
+    dateOfBirth: isoDate,
+    personalIdentityCode: z.string().trim().toUpperCase().optional().nullable().transform((v) => (v ? v : null)),
+    email: emailField.optional().nullable().or(z.literal("").transform(() => null)),
+    phone: optionalText(40),
+    municipality: optionalText(100),
+    preferredLanguage: z.enum(Object.values(ClientLanguage), { error: "validation.choose" }),
+    nativeLanguage: optionalText(60),
+    interpreterNeeded: z.boolean().default(false),
+    literacy: z.enum(Object.values(Literacy)).optional().nullable(),
+    yearsOfSchooling: z.number().int().min(0).max(30).optional().nullable(),
+    highestEducation: optionalText(200),
+    workExperience: optionalText(2000),
+    languageLevel: z.enum(Object.values(LanguageLevel)).optional().nullable(),
+    placementTestOn: isoDate.optional().nullable(),
+    studyPath: z.enum(Object.values(StudyPath), { error: "validation.choose" }),
+    integrationPlanStartsOn: isoDate.optional().nullable(),
+    integrationPlanEndsOn: isoDate.optional().nullable(),
+    needsChildcare: z.boolean().default(false),
+    needsAccessibility: z.boolean().default(false),
+    eveningOnly: z.boolean().default(false),
+    specialNeeds: optionalText(2000),
+    notes: optionalText(4000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.personalIdentityCode) {
+      const parsed = parseIdentityCode(value.personalIdentityCode);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: identityCodeErrorKey(parsed.error) });
+      } else if (parsed.value.dateOfBirth !== value.dateOfBirth) {
+        ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: "validation.identityCode.dateOfBirthMismatch" });
+      }
+    }
+    if (value.integrationPlanStartsOn && value.integrationPlanEndsOn && value.integrationPlanEndsOn < value.integrationPlanStartsOn) {
+      ctx.addIssue({ code: "custom", path: ["integrationPlanEndsOn"], message: "validation.endBeforeStart" });
+    }
+  });
+
+export type ClientInput = z.input<typeof clientSchema>;
+export type ClientData = z.output<typeof clientSchema>;

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { EnrolmentStatus, QueuePriority } from "../../server/db/generated/enums";
+
+export const reasonField = z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong");
+
+export const referralSchema = z
+  .object({
+    clientId: z.uuid({ error: "validation.id" }),
+    priority: z.enum(Object.values(QueuePriority)).default("NORMAL"),
+    reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
+    note: z.string().trim().max(2000, "validation.tooLong").optional().nullable(),
+  })
+  .refine((r) => r.priority !== "URGENT" || Boolean(r.reason), { path: ["reason"], message: "validation.reasonRequired" });
+
+/** Body of POST /enrolments/{id}/{action}: a reason where the action needs one, a position for `move`. */
+export const enrolmentActionSchema = z.object({
+  reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
+  position: z.number().int().min(1).optional(),
+  priority: z.enum(Object.values(QueuePriority)).optional(),
+});
+
+export const enrolmentActions = ["accept", "decline", "confirm", "cancel", "start", "complete", "interrupt", "no-show", "move", "offer", "priority"] as const;
+export type EnrolmentAction = (typeof enrolmentActions)[number];
+
+export const enrolmentListSchema = z.object({ status: z.enum(Object.values(EnrolmentStatus)).optional() });
+
+export type ReferralInput = z.input<typeof referralSchema>;

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi";
+
+describe("OpenAPI document", () => {
+  it("is OpenAPI 3.1 and describes the shared input schemas", () => {
+    const doc = openApiDocument();
+    expect(doc.openapi).toBe("3.1.0");
+    const client = doc.components.schemas.Client as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(client.properties)).toEqual(expect.arrayContaining(["firstName", "dateOfBirth", "personalIdentityCode", "studyPath", "preferredLanguage"]));
+    expect(client.required).toEqual(expect.arrayContaining(["firstName", "lastName", "dateOfBirth", "studyPath", "preferredLanguage"]));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/courses/{id}/enrolments", "/enrolments/{id}/{action}"]));
+    expect(JSON.stringify(doc)).not.toMatch(/"\$ref":"#\/components\/schemas\/(?!Problem|Client|Course|CoursePatch|Referral|EnrolmentAction)/);
+  });
+});

@@ -1,0 +1,111 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { recordAudit } from "../audit";
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import type { CourseData, CoursePatch } from "../../lib/schemas/course";
+import type { z } from "zod";
+import type { courseFilterSchema } from "../../lib/schemas/course";
+import { changeCapacity, courseSeats, setCourseStatus, staff } from "../enrolment";
+import type { EngineErrorCode } from "../enrolment";
+
+const toDate = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : d === null ? null : undefined);
+
+type CourseRow = Prisma.CourseGetPayload<object>;
+
+export function presentCourse(row: CourseRow, queueLength?: number) {
+  const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+  return {
+    ...row,
+    startsOn: day(row.startsOn),
+    endsOn: day(row.endsOn),
+    referralOpensOn: day(row.referralOpensOn),
+    referralClosesOn: day(row.referralClosesOn),
+    freeSeats: Math.max(0, row.capacity - row.seatsHeld),
+    ...(queueLength === undefined ? {} : { queueLength }),
+  };
+}
+
+/** Officials see published and closed courses; providers their own (drafts too); admins all. */
+function visibility(actor: Actor): Prisma.CourseWhereInput | null {
+  if (actor.role === "ADMIN") return {};
+  if (actor.role === "PROVIDER_STAFF") return { providerId: actor.organisationId ?? "-" };
+  if (actor.role === "OFFICIAL") return { status: { in: ["PUBLISHED", "CLOSED"] } };
+  return null;
+}
+
+export async function createCourse(actor: Actor, data: CourseData) {
+  if (actor.role !== "PROVIDER_STAFF" || !actor.organisationId) return { ok: false as const, code: "FORBIDDEN" as const };
+  const course = await db().$transaction(async (tx) => {
+    const created = await tx.course.create({
+      data: {
+        ...data,
+        providerId: actor.organisationId!,
+        startsOn: toDate(data.startsOn)!,
+        endsOn: toDate(data.endsOn)!,
+        referralOpensOn: toDate(data.referralOpensOn),
+        referralClosesOn: toDate(data.referralClosesOn),
+      },
+    });
+    await recordAudit(tx, { actorUserId: actor.userId, action: "course.create", entityType: "Course", entityId: created.id, courseId: created.id, organisationId: actor.organisationId });
+    return created;
+  });
+  return { ok: true as const, course: presentCourse(course, 0) };
+}
+
+export async function getCourse(actor: Actor, courseId: string) {
+  const where = visibility(actor);
+  if (!where || !/^[0-9a-f-]{36}$/i.test(courseId)) return null;
+  const visible = await db().course.findFirst({ where: { id: courseId, ...where }, select: { id: true } });
+  if (!visible) return null;
+  const seats = await courseSeats(courseId);
+  const row = await db().course.findUniqueOrThrow({ where: { id: courseId } });
+  return presentCourse(row, seats.ok ? seats.queueLength : 0);
+}
+
+export async function listCourses(actor: Actor, filter: z.output<typeof courseFilterSchema>) {
+  const where = visibility(actor);
+  if (!where) return null;
+  const rows = await db().course.findMany({
+    where: {
+      ...where,
+      ...(filter.studyPath ? { studyPath: filter.studyPath } : {}),
+      ...(filter.instructionLanguage ? { instructionLanguage: filter.instructionLanguage } : {}),
+      ...(filter.schedule ? { schedule: filter.schedule } : {}),
+      ...(filter.municipality ? { municipality: { equals: filter.municipality, mode: "insensitive" } } : {}),
+      ...(filter.status ? { AND: [{ status: filter.status }] } : {}),
+      ...(filter.startsFrom || filter.startsTo ? { startsOn: { gte: toDate(filter.startsFrom) ?? undefined, lte: toDate(filter.startsTo) ?? undefined } } : {}),
+    },
+    orderBy: [{ startsOn: "asc" }, { name: "asc" }],
+    take: filter.limit,
+    skip: filter.offset,
+  });
+  const queues = await db().enrolment.groupBy({ by: ["courseId"], where: { courseId: { in: rows.map((r) => r.id) }, status: "WAITLISTED" }, _count: true });
+  const queueOf = new Map(queues.map((q) => [q.courseId, q._count]));
+  return rows.map((r) => presentCourse(r, queueOf.get(r.id) ?? 0));
+}
+
+/** Field changes directly; capacity and status through the engine, which guards seats. */
+export async function updateCourse(actor: Actor, courseId: string, patch: CoursePatch): Promise<{ ok: true; course: ReturnType<typeof presentCourse> } | { ok: false; code: EngineErrorCode }> {
+  if (actor.role !== "PROVIDER_STAFF" || !/^[0-9a-f-]{36}$/i.test(courseId)) return { ok: false, code: "NOT_FOUND" };
+  const own = await db().course.findFirst({ where: { id: courseId, providerId: actor.organisationId ?? "-" }, select: { id: true } });
+  if (!own) return { ok: false, code: "NOT_FOUND" };
+  const { capacity, status, statusReason, startsOn, endsOn, referralOpensOn, referralClosesOn, ...fields } = patch;
+  if (capacity !== undefined) {
+    const r = await changeCapacity({ actor: staff(actor), courseId, capacity });
+    if (!r.ok) return r;
+  }
+  await db().$transaction(async (tx) => {
+    await tx.course.update({
+      where: { id: courseId },
+      data: { ...fields, startsOn: toDate(startsOn) ?? undefined, endsOn: toDate(endsOn) ?? undefined, referralOpensOn: toDate(referralOpensOn), referralClosesOn: toDate(referralClosesOn) },
+    });
+    await recordAudit(tx, { actorUserId: actor.userId, action: "course.update", entityType: "Course", entityId: courseId, courseId, organisationId: actor.organisationId, details: { fields: Object.keys(patch) } });
+  });
+  if (status !== undefined) {
+    const r = await setCourseStatus({ actor: staff(actor), courseId, status, reason: statusReason });
+    if (!r.ok) return r;
+  }
+  const course = await getCourse(actor, courseId);
+  return { ok: true, course: course! };
+}
