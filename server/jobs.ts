@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "./db/client";
+import { expireDueOffers, fillFreeSeats } from "./enrolment";
+import { logger } from "./logger";
+
+// Periodic work inside each server process. Every job is safe to run in several instances at
+// once: each change takes the same row locks and status guards as a user's action.
+
+const MINUTE = 60_000;
+
+/**
+ * Safety net for "every freed seat is offered at once": the engine hands a freed seat on right
+ * after the change commits; if a process died in between, this finds courses with a free seat and
+ * an eligible client waiting, and offers it.
+ */
+export async function offerForgottenSeats(now = new Date(), onlyCourseIds?: string[]): Promise<number> {
+  const courses = await db().$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM "Course" c
+    WHERE (${onlyCourseIds ?? null}::uuid[] IS NULL OR c.id = ANY(${onlyCourseIds ?? null}::uuid[]))
+      AND c.status IN ('PUBLISHED', 'CLOSED') AND c."seatsHeld" < c.capacity AND c."endsOn" >= ${now}::date
+      AND EXISTS (
+        SELECT 1 FROM "Enrolment" e WHERE e."courseId" = c.id AND e.status = 'WAITLISTED'
+          AND NOT EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = e."clientId" AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED')))`;
+  let offered = 0;
+  for (const course of courses) offered += await fillFreeSeats(course.id, now);
+  return offered;
+}
+
+/** The minute's work; `onlyCourseIds` confines it (tests share one database). */
+export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]): Promise<{ expired: number; offered: number }> {
+  let expired = 0;
+  if (onlyCourseIds) for (const id of onlyCourseIds) expired += await expireDueOffers(now, id);
+  else expired = await expireDueOffers(now);
+  const offered = await offerForgottenSeats(now, onlyCourseIds);
+  return { expired, offered };
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+export function startJobs(): void {
+  if (timer || process.env.JOBS === "off") return;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const result = await runMinuteJobs();
+      if (result.expired || result.offered) logger.info({ job: "minute", ...result }, "offers expired and seats offered");
+    } catch (error) {
+      logger.error({ job: "minute", err: error }, "minute job failed");
+    } finally {
+      running = false;
+    }
+  };
+  timer = setInterval(tick, MINUTE);
+  timer.unref();
+  setTimeout(tick, 5_000).unref();
+}
