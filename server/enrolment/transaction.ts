@@ -4,11 +4,18 @@ import { db } from "../db/client";
 
 export type Tx = Prisma.TransactionClient;
 
+// Serialization failures and deadlocks; and the one-held-seat index, which only trips when a
+// concurrent transaction gave the same client a seat after this one's snapshot: a retry sees it.
 const RETRYABLE = new Set(["P2034", "40001", "40P01"]);
 
 function isRetryable(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { code?: string }; message?: string };
-  return RETRYABLE.has(e.code ?? "") || RETRYABLE.has(e.meta?.code ?? "") || /deadlock detected/.test(e.message ?? "");
+  const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } }; message?: string };
+  return (
+    RETRYABLE.has(e.code ?? "") ||
+    RETRYABLE.has(e.meta?.code ?? "") ||
+    RETRYABLE.has(e.meta?.driverAdapterError?.cause?.originalCode ?? "") ||
+    /deadlock detected|could not serialize|duplicate key value violates unique constraint "Enrolment_one_held_seat_per_client"/.test(e.message ?? "")
+  );
 }
 
 /**
@@ -16,10 +23,14 @@ function isRetryable(error: unknown): boolean {
  * first, then client). A deadlock or serialization failure, which the lock order makes rare,
  * is retried a few times.
  */
-export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return retrying(() => db().$transaction(work, { isolationLevel: "ReadCommitted", maxWait: 60_000, timeout: 30_000 }));
+}
+
+export async function retrying<T>(attemptOnce: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db().$transaction(work, { isolationLevel: "ReadCommitted", maxWait: 60_000, timeout: 30_000 });
+      return await attemptOnce();
     } catch (error) {
       if (attempt >= 5 || !isRetryable(error)) throw error;
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));

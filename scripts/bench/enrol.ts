@@ -1,0 +1,219 @@
+// npm run bench:enrol — referral throughput and latency, against a PostgreSQL (DATABASE_URL, default:
+// a fresh database on 127.0.0.1:5432), with the production server and Debian's wrk as load generator.
+// Prints a table and writes bench/results/enrol-<date>.json. A benchmark, not a test: it asserts nothing.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { applyMigrations } from "../../server/db/migrations";
+import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const COURSES_PER_PHASE = 50;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 40_000);
+const say = (m: string) => console.log(`[bench] ${m}`);
+
+function which(cmd: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+}
+
+async function freshDatabase(name: string): Promise<string> {
+  const admin = new pg.Client("postgresql://postgres@127.0.0.1:5432/postgres");
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  return `postgresql://postgres@127.0.0.1:5432/${name}`;
+}
+
+const stamp = new Date().toISOString().slice(0, 10);
+const ownDatabase = !process.env.DATABASE_URL;
+const databaseUrl = process.env.DATABASE_URL ?? (await freshDatabase(`koulutusportti_bench_${Date.now()}`));
+Object.assign(process.env, {
+  DATABASE_URL: databaseUrl,
+  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0123",
+  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 3).toString("base64"),
+  LOG_LEVEL: "warn",
+});
+say(`database ${new URL(databaseUrl).pathname.slice(1)}; migrating`);
+await applyMigrations(databaseUrl);
+
+// Data: one office and provider, 3 phases × 50 courses of 20 seats, many clients.
+const sql = new pg.Client(databaseUrl);
+await sql.connect();
+const { rows: [office] } = await sql.query(`INSERT INTO "Organisation" (id, type, name, municipality, "updatedAt") VALUES (gen_random_uuid(), 'EMPLOYMENT_OFFICE', 'Bench office', 'Helsinki', now()) RETURNING id`);
+const { rows: [provider] } = await sql.query(`INSERT INTO "Organisation" (id, type, name, municipality, "updatedAt") VALUES (gen_random_uuid(), 'TRAINING_PROVIDER', 'Bench provider', 'Helsinki', now()) RETURNING id`);
+const { rows: [official] } = await sql.query(`INSERT INTO "User" (id, email, name, role, "organisationId", "updatedAt") VALUES (gen_random_uuid(), 'bench.official@example.fi', 'Bench Official', 'OFFICIAL', $1, now()) RETURNING id`, [office.id]);
+const { rows: courses } = await sql.query<{ id: string }>(
+  `INSERT INTO "Course" (id, "providerId", name, "instructionLanguage", "studyPath", "levelFrom", "levelTo", municipality, schedule, "startsOn", "endsOn", capacity, status, "updatedAt")
+   SELECT gen_random_uuid(), $1, 'Bench ' || g, 'FI', 'BASIC', 'A0', 'A1_3', 'Helsinki', 'DAY', current_date + 30, current_date + 150, 20, 'PUBLISHED', now()
+   FROM generate_series(1, ${3 * COURSES_PER_PHASE}) g RETURNING id`,
+  [provider.id],
+);
+const { rows: clients } = await sql.query<{ id: string }>(
+  `INSERT INTO "Client" (id, "officeId", "firstName", "lastName", "dateOfBirth", "studyPath", email, "updatedAt")
+   SELECT gen_random_uuid(), $1, 'Bench', 'Client ' || g, '1990-01-01', 'BASIC', 'bench' || g || '@example.com', now()
+   FROM generate_series(1, ${CLIENTS}) g RETURNING id`,
+  [office.id],
+);
+await sql.query("ANALYZE");
+say(`seeded ${clients.length} clients and ${courses.length} courses`);
+
+const { issueApiToken } = await import("../../server/auth/api-token");
+const { createPrismaClient } = await import("../../server/db/client");
+const prisma = createPrismaClient(databaseUrl, 2);
+const { token } = await issueApiToken(prisma, official.id, "bench");
+await prisma.$disconnect();
+
+/** Distinct (course, client) pairs for one phase: every client once, spread over the phase's courses. */
+function pairsFor(phase: number): [string, string][] {
+  const phaseCourses = courses.slice(phase * COURSES_PER_PHASE, (phase + 1) * COURSES_PER_PHASE);
+  return clients.map((c, i) => [phaseCourses[i % phaseCourses.length]!.id, c.id]);
+}
+const workDir = join(tmpdir(), `kp-bench-${Date.now()}`);
+mkdirSync(workDir, { recursive: true });
+function pairsFile(phase: number): string {
+  const file = join(workDir, `pairs-${phase}.txt`);
+  writeFileSync(file, pairsFor(phase).map(([course, client]) => `${course} ${client}`).join("\n") + "\n");
+  return file;
+}
+
+interface Measured { rps: number; p50: number; p95: number; p99: number; requests: number; non2xx?: number; socketErrors?: number }
+
+function wrk(script: string, path: string, connections: number, env: Record<string, string> = {}): Measured {
+  const threads = 2;
+  const out = execFileSync("wrk", ["-t", String(threads), "-c", String(connections), "-d", `${SECONDS}s`, "--timeout", "10s", "-s", script, `http://127.0.0.1:${PORT}${path}`], {
+    env: { ...process.env, BENCH_TOKEN: token, BENCH_THREADS: String(threads), ...env },
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as Measured;
+}
+
+function pgbenchTps(): number | null {
+  if (!which("pgbench")) return null;
+  const db = `koulutusportti_pgbench_${Date.now()}`;
+  execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", `CREATE DATABASE "${db}"`]);
+  try {
+    execFileSync("pgbench", ["-h", "127.0.0.1", "-U", "postgres", "-i", "-q", "-s", "5", db], { stdio: "ignore" });
+    const out = execFileSync("pgbench", ["-h", "127.0.0.1", "-U", "postgres", "-c", "16", "-j", "2", "-T", String(SECONDS), db], { encoding: "utf8" });
+    return Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+  } finally {
+    execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", `DROP DATABASE "${db}" WITH (FORCE)`]);
+  }
+}
+
+/** The engine's referClient called in-process from `tasks` concurrent loops for the same duration. */
+async function directEngine(phase: number, tasks: number): Promise<Measured> {
+  const { referClient, staff } = await import("../../server/enrolment");
+  const { loadActor } = await import("../../server/auth/actor");
+  const { db } = await import("../../server/db/client");
+  const actor = staff((await loadActor(db(), official.id))!);
+  const pairs = pairsFor(phase);
+  let next = 0;
+  const latencies: number[] = [];
+  let failed = 0;
+  const until = Date.now() + SECONDS * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: tasks }, async () => {
+      while (Date.now() < until && next < pairs.length) {
+        const [courseId, clientId] = pairs[next++]!;
+        const t0 = performance.now();
+        const r = await referClient({ actor, courseId, clientId });
+        latencies.push(performance.now() - t0);
+        if (!r.ok) failed++;
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(2));
+  return { requests: latencies.length, rps: Number((latencies.length / seconds).toFixed(1)), p50: pct(50), p95: pct(95), p99: pct(99), non2xx: failed };
+}
+
+async function startServer(): Promise<() => Promise<void>> {
+  if (!(await buildIsCurrent(process.cwd()))) {
+    say("building the app");
+    await buildApp(process.cwd());
+  }
+  const server = spawn(process.execPath, [nextBin(), "start", "--port", String(PORT)], {
+    env: { ...process.env, JOBS: "off", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  };
+}
+
+if (!which("wrk")) {
+  console.error("[bench] wrk is needed: apt-get install wrk");
+  process.exit(1);
+}
+const results: Record<string, unknown> = {};
+say(`pgbench TPC-B-like, scale 5, 16 clients, ${SECONDS} s`);
+const pgbench = pgbenchTps();
+results.pgbench = { tps: pgbench };
+
+const stopServer = await startServer();
+try {
+  // Warm-up: compile routes and fill connection pools.
+  wrk("scripts/bench/wrk-me.lua", "/api/v1/me", 8);
+  say("floor: GET /api/v1/me at 32 connections");
+  results.floor = wrk("scripts/bench/wrk-me.lua", "/api/v1/me", 32);
+  say("referrals: POST /api/v1/courses/{id}/enrolments at 32 connections");
+  results.referralsHttp = wrk("scripts/bench/wrk-refer.lua", "/", 32, { BENCH_PAIRS: pairsFile(0) });
+  say("referral latency at 8 connections");
+  results.referralLatency8 = wrk("scripts/bench/wrk-refer.lua", "/", 8, { BENCH_PAIRS: pairsFile(1) });
+} finally {
+  await stopServer();
+}
+say("direct engine: referClient from 32 concurrent tasks, no HTTP");
+results.directEngine = await directEngine(2, 32);
+
+const rps = (k: string) => (results[k] as Measured).rps;
+const ratios = {
+  referralOverFloor: rps("referralsHttp") / rps("floor"),
+  floorOverPgbench: pgbench ? rps("floor") / pgbench : null,
+  directEngineOverPgbench: pgbench ? rps("directEngine") / pgbench : null,
+};
+const targets = {
+  referralOverFloor: ">= 0.6",
+  floorOverPgbench: ">= 0.3",
+  directEngineOverPgbench: ">= 0.5",
+  referralP95At8: "< 60 ms",
+};
+const report = { date: new Date().toISOString(), machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, seconds: SECONDS, results, ratios, targets };
+mkdirSync("bench/results", { recursive: true });
+const file = `bench/results/enrol-${stamp}.json`;
+writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+
+const row = (name: string, m: Measured) => `${name.padEnd(34)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms${m.non2xx ? `   (${m.non2xx} non-2xx)` : ""}`;
+console.log("");
+console.log(`pgbench (scale 5, 16 clients)      ${pgbench?.toFixed(0) ?? "n/a"} tps`);
+console.log(row("GET /api/v1/me, 32 conns (floor)", results.floor as Measured));
+console.log(row("POST referral, 32 conns", results.referralsHttp as Measured));
+console.log(row("POST referral, 8 conns", results.referralLatency8 as Measured));
+console.log(row("referClient direct, 32 tasks", results.directEngine as Measured));
+console.log(`referral ÷ floor ${ratios.referralOverFloor.toFixed(2)} (target ≥ 0.6)   floor ÷ pgbench ${ratios.floorOverPgbench?.toFixed(2) ?? "n/a"} (≥ 0.3)   direct ÷ pgbench ${ratios.directEngineOverPgbench?.toFixed(2) ?? "n/a"} (≥ 0.5)   p95 at 8: ${(results.referralLatency8 as Measured).p95.toFixed(1)} ms (< 60)`);
+console.log(`written to ${file}`);
+await sql.end();
+if (ownDatabase && process.env.BENCH_KEEP_DB !== "1") {
+  // The database this run created is dropped again unless BENCH_KEEP_DB=1.
+  const admin = new pg.Client("postgresql://postgres@127.0.0.1:5432/postgres");
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+  await admin.end();
+}
+process.exit(0);
