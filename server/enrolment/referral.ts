@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import type { EnrolmentStatus, QueuePriority } from "../db/generated/enums";
 import { helsinkiDate } from "./seats";
+import { queuePosition as positionOf } from "./queue";
 import { retrying } from "./transaction";
 import { fail, type EngineActor, type EngineErrorCode, type Result } from "./types";
 
@@ -28,7 +29,6 @@ interface ReferralRow {
   id: string | null;
   status: EnrolmentStatus | null;
   offerExpiresAt: Date | null;
-  position: bigint | null;
 }
 
 /**
@@ -37,11 +37,12 @@ interface ReferralRow {
  * withdraws the client's other queue places) unless the client holds a seat elsewhere; otherwise
  * the client joins the queue.
  *
- * This is the hottest path in a burst, so it is three statements in one transaction: lock the
- * course, lock the client (the engine's lock order), then one statement that checks, inserts the
- * enrolment, its event and its outbox message, and reports the queue position. The last statement's
- * snapshot is taken after both locks are held, so its checks and the position see every earlier
- * referral to this course.
+ * This is the hottest path in a burst, so it is one atomic statement: lock the course, then the
+ * client (the engine's lock order), check, insert the enrolment with its event and outbox message.
+ * The seat decision reads the locked course row as it is after any earlier referral (PostgreSQL
+ * re-reads a row it waited for); a duplicate that the statement's snapshot could not yet see is
+ * stopped by the partial unique indexes and the statement is retried, when it sees it. The queue
+ * position is read after commit, so it counts everyone who was referred before.
  */
 export async function referClient(input: ReferralInput): Promise<Result<Referral>> {
   const { actor } = input;
@@ -57,16 +58,17 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
   const today = helsinkiDate(now);
   const prisma = db();
 
-  const [, , rows] = await retrying(() =>
-    prisma.$transaction(
-      [
-        prisma.$queryRaw`SELECT id FROM "Course" WHERE id = ${input.courseId}::uuid FOR UPDATE`,
-        prisma.$queryRaw`SELECT id FROM "Client" WHERE id = ${input.clientId}::uuid FOR UPDATE`,
-        prisma.$queryRaw<ReferralRow[]>`
-          WITH c AS (SELECT * FROM "Course" WHERE id = ${input.courseId}::uuid),
+  const rows = await retrying(
+    () => prisma.$queryRaw<ReferralRow[]>`
+          WITH c AS (SELECT * FROM "Course" WHERE id = ${input.courseId}::uuid FOR UPDATE),
+          -- The EXISTS is evaluated before the client row is locked, so the course is always locked first.
+          locked_client AS (
+            SELECT id, "officeId", "anonymisedAt", email, "preferredLanguage" FROM "Client"
+            WHERE id = ${input.clientId}::uuid AND EXISTS (SELECT 1 FROM c) FOR UPDATE
+          ),
           cl AS (
-            SELECT id, email, "preferredLanguage"::text AS lang FROM "Client"
-            WHERE id = ${input.clientId}::uuid AND "officeId" = ${officeId}::uuid AND "anonymisedAt" IS NULL
+            SELECT id, email, "preferredLanguage"::text AS lang FROM locked_client
+            WHERE "officeId" = ${officeId}::uuid AND "anonymisedAt" IS NULL
           ),
           decision AS (
             SELECT
@@ -100,14 +102,7 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
             FROM decision d, c, cl WHERE d.failure IS NULL
             RETURNING id, status, priority, "queueOrder", "referredAt", "offerExpiresAt"
           ),
-          placed AS (
-            SELECT ins.*, CASE WHEN ins.status = 'WAITLISTED' THEN (
-              SELECT count(*) + 1 FROM "Enrolment" o
-              WHERE o."courseId" = ${input.courseId}::uuid AND o.status = 'WAITLISTED'
-                AND (o.priority, o."queueOrder", o."referredAt", o.id) < (ins.priority, ins."queueOrder", ins."referredAt", ins.id)
-            ) END AS position
-            FROM ins
-          ),
+          placed AS (SELECT * FROM ins),
           event AS (
             INSERT INTO "EnrolmentEvent" ("enrolmentId", at, "actorKind", "actorUserId", "fromStatus", "toStatus", reason, data)
             SELECT id, ${now}, 'USER', ${userId}::uuid, NULL, status, ${reason}, '{"referral": true}'::jsonb FROM ins
@@ -128,7 +123,7 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
             FROM cl, (
               SELECT CASE p.status WHEN 'WAITLISTED' THEN 'client.referral_received' WHEN 'OFFERED' THEN 'client.seat_offered' ELSE 'client.seat_confirmed' END AS template,
                 p.id AS "enrolmentId",
-                jsonb_build_object('courseId', c.id, 'courseName', c.name, 'queuePosition', p.position, 'offerExpiresAt', p."offerExpiresAt") AS payload
+                jsonb_build_object('courseId', c.id, 'courseName', c.name, 'offerExpiresAt', p."offerExpiresAt") AS payload
               FROM placed p, c
               UNION ALL
               SELECT 'client.queue_place_withdrawn', w.id, jsonb_build_object('courseId', k.id, 'courseName', k.name)
@@ -136,16 +131,11 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
             ) n
             WHERE cl.email IS NOT NULL
           )
-          SELECT d.failure, p.id, p.status, p."offerExpiresAt", p.position
+          SELECT d.failure, p.id, p.status, p."offerExpiresAt"
           FROM decision d LEFT JOIN placed p ON true`,
-      ],
-      { isolationLevel: "ReadCommitted" },
-    ),
   );
   const row = rows[0]!;
   if (row.failure) return fail(row.failure);
-  return {
-    ok: true,
-    enrolment: { id: row.id!, status: row.status!, queuePosition: row.position === null ? null : Number(row.position), offerExpiresAt: row.offerExpiresAt },
-  };
+  const queuePosition = row.status === "WAITLISTED" ? await positionOf(prisma, row.id!) : null;
+  return { ok: true, enrolment: { id: row.id!, status: row.status!, queuePosition, offerExpiresAt: row.offerExpiresAt } };
 }

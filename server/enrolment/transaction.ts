@@ -4,8 +4,8 @@ import { db } from "../db/client";
 
 export type Tx = Prisma.TransactionClient;
 
-// Serialization failures and deadlocks; and the one-held-seat index, which only trips when a
-// concurrent transaction gave the same client a seat after this one's snapshot: a retry sees it.
+// Serialization failures and deadlocks; and the two enrolment indexes, which only trip when a
+// concurrent transaction wrote the client's seat or place after this statement's snapshot: a retry sees it.
 const RETRYABLE = new Set(["P2034", "40001", "40P01"]);
 
 function isRetryable(error: unknown): boolean {
@@ -14,7 +14,7 @@ function isRetryable(error: unknown): boolean {
     RETRYABLE.has(e.code ?? "") ||
     RETRYABLE.has(e.meta?.code ?? "") ||
     RETRYABLE.has(e.meta?.driverAdapterError?.cause?.originalCode ?? "") ||
-    /deadlock detected|could not serialize|duplicate key value violates unique constraint "Enrolment_one_held_seat_per_client"/.test(e.message ?? "")
+    /deadlock detected|could not serialize|duplicate key value violates unique constraint "Enrolment_one_(held_seat_per_client|live_per_client_course)"/.test(e.message ?? "")
   );
 }
 
