@@ -56,6 +56,12 @@ export async function actorForBearer(
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await prisma.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: now } });
   }
-  const { tokenId: _tokenId, lastUsedAt: _lastUsedAt, ...actor } = row;
-  return actor;
+  return {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+  };
 }
