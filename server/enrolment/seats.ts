@@ -125,8 +125,12 @@ export function acceptsSeats(course: Pick<LockedCourse, "status" | "endsOn">, no
   return (course.status === "PUBLISHED" || course.status === "CLOSED") && course.endsOn.toISOString().slice(0, 10) >= helsinkiDate(now);
 }
 
+// Building an Intl formatter costs more than a referral's queries; build it once.
+const helsinkiDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" });
+
+/** The calendar date in Finland (YYYY-MM-DD): referral periods and course ends are Finnish dates. */
 export function helsinkiDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(now);
+  return helsinkiDay.format(now);
 }
 
 export function offerDeadline(course: Pick<LockedCourse, "offerResponseHours">, now: Date): Date {
