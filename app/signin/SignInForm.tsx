@@ -4,8 +4,9 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { Button, InlineAlert, TextInput } from "suomifi-ui-components";
+import { useForm } from "react-hook-form";
+import { Button, InlineAlert } from "suomifi-ui-components";
+import { TextField } from "@/components/forms/TextField";
 import { signInSchema, type SignInFailure, type SignInInput } from "@/lib/schemas/sign-in";
 
 const failureKeys: Record<SignInFailure, string> = {
@@ -44,44 +45,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <div aria-live="assertive" role="alert">
         {failure && <InlineAlert status="error">{t(failure)}</InlineAlert>}
       </div>
-      <Controller
-        name="email"
-        control={control}
-        render={({ field, fieldState }) => (
-          <TextInput
-            labelText={t("signIn.email")}
-            type="email"
-            autoComplete="username"
-            fullWidth
-            value={field.value}
-            onChange={(v) => field.onChange(String(v ?? ""))}
-            onBlur={field.onBlur}
-            name={field.name}
-            ref={field.ref}
-            status={fieldState.error ? "error" : "default"}
-            statusText={fieldState.error?.message ? t(fieldState.error.message) : undefined}
-          />
-        )}
-      />
-      <Controller
-        name="password"
-        control={control}
-        render={({ field, fieldState }) => (
-          <TextInput
-            labelText={t("signIn.password")}
-            type="password"
-            autoComplete="current-password"
-            fullWidth
-            value={field.value}
-            onChange={(v) => field.onChange(String(v ?? ""))}
-            onBlur={field.onBlur}
-            name={field.name}
-            ref={field.ref}
-            status={fieldState.error ? "error" : "default"}
-            statusText={fieldState.error?.message ? t(fieldState.error.message) : undefined}
-          />
-        )}
-      />
+      <TextField control={control} name="email" label={t("signIn.email")} type="email" autoComplete="username" fullWidth />
+      <TextField control={control} name="password" label={t("signIn.password")} type="password" autoComplete="current-password" fullWidth />
       <Button type="submit" disabled={formState.isSubmitting} aria-disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t("signIn.submitting") : t("signIn.submit")}
       </Button>

@@ -8,6 +8,7 @@
 // and the queue looks alive whenever the demo is started: open offers have deadlines in the future,
 // the running course started three weeks ago, the others start within the next six months.
 import { makeIdentityCode } from "../../lib/identity-code";
+import { canTransition, holdsSeat, isLive } from "../enrolment/states";
 import type {
   ActorKind,
   ClientLanguage,
@@ -391,28 +392,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const LEVEL_ORDER: readonly LanguageLevel[] = ["A0", "A1_1", "A1_2", "A1_3", "A2_1", "A2_2", "B1_1", "B1_2", "B2_1", "B2_2", "C1_1"];
-const LIVE: readonly EnrolmentStatus[] = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"];
-const HELD: readonly EnrolmentStatus[] = ["OFFERED", "CONFIRMED", "STARTED"];
-const TRANSITIONS: Readonly<Record<EnrolmentStatus, readonly EnrolmentStatus[]>> = {
-  WAITLISTED: ["OFFERED", "CANCELLED", "WITHDRAWN"],
-  OFFERED: ["CONFIRMED", "DECLINED", "EXPIRED", "CANCELLED", "WITHDRAWN"],
-  CONFIRMED: ["STARTED", "NO_SHOW", "CANCELLED", "WITHDRAWN"],
-  STARTED: ["COMPLETED", "INTERRUPTED"],
-  COMPLETED: [],
-  INTERRUPTED: [],
-  NO_SHOW: [],
-  DECLINED: [],
-  EXPIRED: [],
-  CANCELLED: [],
-  WITHDRAWN: [],
-};
-
-export function isHeld(status: EnrolmentStatus): boolean {
-  return HELD.includes(status);
-}
-export function isLive(status: EnrolmentStatus): boolean {
-  return LIVE.includes(status);
-}
+// The one state machine: the demo story is checked against the engine's own rules.
+const isHeld = holdsSeat;
+export { isHeld, isLive };
 
 type Step =
   | { do: "offer"; at: Date; reason: string }
@@ -903,7 +885,7 @@ export function buildDemoData(today: Date = new Date()): DemoData {
       reason: string | null,
       data: Record<string, string> | null = null,
     ) => {
-      if (!TRANSITIONS[e.status].includes(to)) throw new Error(`Demo data: ${clientKey}@${courseKey}: ${e.status} → ${to}`);
+      if (!canTransition(e.status, to)) throw new Error(`Demo data: ${clientKey}@${courseKey}: ${e.status} → ${to}`);
       e.events.push({ at: when, actorKind, actorEmail, fromStatus: e.status, toStatus: to, reason, data });
       e.status = to;
       e.statusReason = reason;

@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "../db/client";
 import type { EnrolmentStatus } from "../db/generated/enums";
-import { canSeeEnrolment } from "./access";
 import { queueNotice } from "./notifications";
-import { enrolmentScope, type EnrolmentScope } from "./scope";
+import { authorisedScope, type EnrolmentScope } from "./scope";
 import { afterSeatReleased, clientNotice, lockClient, lockCourse, lockEnrolment, transition, type EnrolmentRow, type LockedClient, type LockedCourse } from "./seats";
 import { holdsSeat, isLive, reasonRequired } from "./states";
 import { inTransaction, type Tx } from "./transaction";
@@ -40,9 +39,9 @@ export type Changed = { enrolment: { id: string; status: EnrolmentStatus } };
 export async function changeEnrolment(spec: ChangeSpec): Promise<Result<Changed>> {
   const now = spec.now ?? new Date();
   const reason = spec.reason?.trim() || null;
-  const scope = await enrolmentScope(db(), spec.enrolmentId);
-  if (!scope || !canSeeEnrolment(spec.actor, scope)) return fail("NOT_FOUND");
-  if (!spec.allowed(spec.actor, scope)) return fail("FORBIDDEN");
+  const authorised = await authorisedScope(spec.actor, spec.enrolmentId, spec.allowed);
+  if (!authorised.ok) return authorised;
+  const { scope } = authorised;
   if (reasonRequired(spec.to) && !reason) return fail("REASON_REQUIRED");
 
   const outcome = await inTransaction(async (tx) => {
@@ -73,12 +72,12 @@ export async function changeEnrolment(spec: ChangeSpec): Promise<Result<Changed>
 export async function expireInTransaction(ctx: ChangeContext): Promise<boolean> {
   const moved = await transition(ctx.tx, ctx.enrolment, "EXPIRED", { actor: ctx.actor, now: ctx.now, reason: ctx.reason });
   if (!moved) return false;
-  await queueNotice(ctx.tx, clientNotice("client.offer_expired", ctx.client, ctx.enrolment.id, ctx.course));
-  await noticeToReferrer(ctx, "official.offer_expired");
+  await queueNotice(ctx.tx, clientNotice("client/offer_expired", ctx.client, ctx.enrolment.id, ctx.course));
+  await noticeToReferrer(ctx, "official/offer_expired");
   return true;
 }
 
-export async function noticeToReferrer(ctx: ChangeContext, template: "official.offer_expired" | "official.client_declined" | "official.no_show" | "official.client_placed"): Promise<void> {
+export async function noticeToReferrer(ctx: ChangeContext, template: "official/offer_expired" | "official/client_declined" | "official/no_show" | "official/client_placed"): Promise<void> {
   if (!ctx.enrolment.referredById) return;
   const official = await ctx.tx.user.findUnique({ where: { id: ctx.enrolment.referredById }, select: { id: true, email: true, locale: true, deactivatedAt: true } });
   if (!official || official.deactivatedAt) return;

@@ -70,7 +70,7 @@ export async function setCourseStatus(input: CourseAction & { status: CourseStat
         await tx.enrolmentEvent.create({
           data: { enrolmentId: e.id, at: now, ...actorColumns(input.actor), fromStatus: e.status, toStatus: "CANCELLED", reason, data: { courseCancelled: true } },
         });
-        await queueNotice(tx, { ...clientNotice("client.enrolment_cancelled", { ...e.client, preferredLanguage: e.client.preferredLanguage }, e.id, course), payload: { courseId: course.id, courseName: course.name, reason } });
+        await queueNotice(tx, { ...clientNotice("client/enrolment_cancelled", { ...e.client, preferredLanguage: e.client.preferredLanguage }, e.id, course), payload: { courseId: course.id, courseName: course.name, reason } });
       }
     }
     return { ok: true as const };

@@ -26,7 +26,7 @@ describe("referral", () => {
     const events = await testDb().enrolmentEvent.findMany({ where: { enrolmentId: first.enrolment.id } });
     expect(events).toMatchObject([{ fromStatus: null, toStatus: "OFFERED", actorKind: "USER", actorUserId: w.official.userId }]);
     const outbox = await testDb().outboxMessage.findMany({ where: { enrolmentId: first.enrolment.id } });
-    expect(outbox.map((m) => m.template)).toEqual(["client.seat_offered"]);
+    expect(outbox.map((m) => m.template)).toEqual(["client/seat_offered"]);
   });
 
   it("confirms at once on a course that confirms on referral", async () => {
@@ -161,7 +161,7 @@ describe("offers and the queue", () => {
     await confirmSeat({ actor: staff(w.providerStaff), enrolmentId: ids[0]! });
     expect(await markNoShow({ actor: staff(w.providerStaff), enrolmentId: ids[0]! })).toMatchObject({ ok: true });
     expect(await statusOf(ids[1]!)).toBe("OFFERED");
-    const notices = await testDb().outboxMessage.findMany({ where: { enrolmentId: ids[0]!, template: "official.no_show" } });
+    const notices = await testDb().outboxMessage.findMany({ where: { enrolmentId: ids[0]!, template: "official/no_show" } });
     expect(notices).toHaveLength(1);
     expect(notices[0]!.recipientEmail).toBe(w.official.email);
   });
@@ -172,7 +172,7 @@ describe("offers and the queue", () => {
     expect(await setCourseStatus({ actor: staff(w.providerStaff), courseId: course.id, status: "CANCELLED", reason: "Teacher unavailable" })).toEqual({ ok: true, status: "CANCELLED" });
     for (const id of ids) expect(await statusOf(id)).toBe("CANCELLED");
     expect((await testDb().course.findUniqueOrThrow({ where: { id: course.id } })).seatsHeld).toBe(0);
-    expect(await testDb().outboxMessage.count({ where: { enrolmentId: { in: ids }, template: "client.enrolment_cancelled" } })).toBe(3);
+    expect(await testDb().outboxMessage.count({ where: { enrolmentId: { in: ids }, template: "client/enrolment_cancelled" } })).toBe(3);
   });
 
   it("other organisations get NOT_FOUND for every verb", async () => {

@@ -19,7 +19,7 @@ export function markStarted(input: LifecycleAction) {
 
 /** The client never came: the seat is freed and the official is told. */
 export function markNoShow(input: LifecycleAction) {
-  return changeEnrolment({ ...input, to: "NO_SHOW", allowed: isProviderOf, after: (ctx) => noticeToReferrer(ctx, "official.no_show") });
+  return changeEnrolment({ ...input, to: "NO_SHOW", allowed: isProviderOf, after: (ctx) => noticeToReferrer(ctx, "official/no_show") });
 }
 
 /** The client stopped during the course (reason required); the seat goes to the queue. */
@@ -38,7 +38,7 @@ export function cancelEnrolment(input: LifecycleAction) {
     to: "CANCELLED",
     allowed: (actor, scope) => isOfficialOf(actor, scope) || isProviderOf(actor, scope),
     after: async (ctx) => {
-      await queueNotice(ctx.tx, { ...clientNotice("client.enrolment_cancelled", ctx.client, ctx.enrolment.id, ctx.course), payload: { courseId: ctx.course.id, courseName: ctx.course.name, reason: ctx.reason } });
+      await queueNotice(ctx.tx, { ...clientNotice("client/enrolment_cancelled", ctx.client, ctx.enrolment.id, ctx.course), payload: { courseId: ctx.course.id, courseName: ctx.course.name, reason: ctx.reason } });
     },
   });
 }

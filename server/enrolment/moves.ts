@@ -1,9 +1,8 @@
 import "server-only";
 import type { QueuePriority } from "../db/generated/enums";
-import { db } from "../db/client";
-import { canSeeEnrolment, isOfficialOf, isProviderOf } from "./access";
+import { isOfficialOf, isProviderOf } from "./access";
 import { placeAt, queuePosition, renumberQueue, waitlist } from "./queue";
-import { enrolmentScope } from "./scope";
+import { authorisedScope } from "./scope";
 import { actorColumns, lockCourse, lockEnrolment } from "./seats";
 import { inTransaction } from "./transaction";
 import { fail, type EngineActor, type Result } from "./types";
@@ -15,9 +14,9 @@ import { fail, type EngineActor, type Result } from "./types";
 export async function moveInQueue(input: { actor: EngineActor; enrolmentId: string; position: number; reason?: string | null; now?: Date }): Promise<Result<{ queuePosition: number }>> {
   const now = input.now ?? new Date();
   const reason = input.reason?.trim();
-  const scope = await enrolmentScope(db(), input.enrolmentId);
-  if (!scope || !canSeeEnrolment(input.actor, scope)) return fail("NOT_FOUND");
-  if (!isProviderOf(input.actor, scope)) return fail("FORBIDDEN");
+  const authorised = await authorisedScope(input.actor, input.enrolmentId, isProviderOf);
+  if (!authorised.ok) return authorised;
+  const { scope } = authorised;
   if (!reason) return fail("REASON_REQUIRED");
   return inTransaction(async (tx) => {
     await lockCourse(tx, scope.courseId);
@@ -48,9 +47,9 @@ export async function moveInQueue(input: { actor: EngineActor; enrolmentId: stri
 export async function setPriority(input: { actor: EngineActor; enrolmentId: string; priority: QueuePriority; reason?: string | null; now?: Date }): Promise<Result<{ queuePosition: number | null }>> {
   const now = input.now ?? new Date();
   const reason = input.reason?.trim() || null;
-  const scope = await enrolmentScope(db(), input.enrolmentId);
-  if (!scope || !canSeeEnrolment(input.actor, scope)) return fail("NOT_FOUND");
-  if (!isOfficialOf(input.actor, scope)) return fail("FORBIDDEN");
+  const authorised = await authorisedScope(input.actor, input.enrolmentId, isOfficialOf);
+  if (!authorised.ok) return authorised;
+  const { scope } = authorised;
   if (input.priority === "URGENT" && !reason) return fail("REASON_REQUIRED");
   return inTransaction(async (tx) => {
     await lockCourse(tx, scope.courseId);

@@ -7,17 +7,17 @@ import type { Tx } from "./transaction";
 // notification worker's job. Payloads carry ids and what the template shows, never identity codes.
 
 export type Template =
-  | "client.referral_received"
-  | "client.seat_offered"
-  | "client.seat_confirmed"
-  | "client.offer_expired"
-  | "client.enrolment_cancelled"
-  | "client.queue_place_withdrawn"
-  | "official.client_declined"
-  | "official.offer_expired"
-  | "official.no_show"
-  | "official.client_placed"
-  | "provider.course_cancelled";
+  | "client/referral_received"
+  | "client/seat_offered"
+  | "client/seat_confirmed"
+  | "client/offer_expired"
+  | "client/enrolment_cancelled"
+  | "client/queue_place_withdrawn"
+  | "official/client_declined"
+  | "official/offer_expired"
+  | "official/no_show"
+  | "official/client_placed"
+  | "provider/course_cancelled";
 
 export interface Notice {
   template: Template;

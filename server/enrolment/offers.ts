@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../db/client";
-import { isClientOf, isOfficialOf, isProviderOf, canSeeEnrolment } from "./access";
+import { isClientOf, isOfficialOf, isProviderOf } from "./access";
 import { changeEnrolment, expireInTransaction, noticeToReferrer, type ChangeContext } from "./change";
 import { queueNotice } from "./notifications";
-import { enrolmentScope } from "./scope";
+import { authorisedScope } from "./scope";
 import { afterSeatReleased, clientHoldsSeat, clientNotice, grantSeat, lockClient, lockCourse, lockEnrolment, withdrawOtherPlaces } from "./seats";
 import { inTransaction } from "./transaction";
 import { fail, SYSTEM, type EngineActor, type Result } from "./types";
@@ -17,8 +17,8 @@ interface OfferAction {
 
 async function confirmed(ctx: ChangeContext): Promise<void> {
   await withdrawOtherPlaces(ctx.tx, ctx.client, ctx.enrolment.id, ctx);
-  await queueNotice(ctx.tx, clientNotice("client.seat_confirmed", ctx.client, ctx.enrolment.id, ctx.course));
-  await noticeToReferrer(ctx, "official.client_placed");
+  await queueNotice(ctx.tx, clientNotice("client/seat_confirmed", ctx.client, ctx.enrolment.id, ctx.course));
+  await noticeToReferrer(ctx, "official/client_placed");
 }
 
 /** The client accepts an offered seat (through their link, or staff on their behalf): CONFIRMED. */
@@ -42,7 +42,7 @@ export function declineOffer(input: OfferAction) {
     ...input,
     to: "DECLINED",
     allowed: (actor, scope) => isClientOf(actor, scope) || isOfficialOf(actor, scope) || isProviderOf(actor, scope),
-    after: (ctx) => noticeToReferrer(ctx, "official.client_declined"),
+    after: (ctx) => noticeToReferrer(ctx, "official/client_declined"),
   });
 }
 
@@ -53,9 +53,9 @@ export function declineOffer(input: OfferAction) {
 export async function offerSeat(input: OfferAction): Promise<Result<{ enrolment: { id: string; status: "OFFERED" | "CONFIRMED" } }>> {
   const now = input.now ?? new Date();
   const reason = input.reason?.trim();
-  const scope = await enrolmentScope(db(), input.enrolmentId);
-  if (!scope || !canSeeEnrolment(input.actor, scope)) return fail("NOT_FOUND");
-  if (!isProviderOf(input.actor, scope)) return fail("FORBIDDEN");
+  const authorised = await authorisedScope(input.actor, input.enrolmentId, isProviderOf);
+  if (!authorised.ok) return authorised;
+  const { scope } = authorised;
   if (!reason) return fail("REASON_REQUIRED");
   return inTransaction(async (tx) => {
     const course = (await lockCourse(tx, scope.courseId))!;

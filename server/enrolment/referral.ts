@@ -121,12 +121,12 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
             INSERT INTO "OutboxMessage" (id, template, "messageId", locale, "recipientEmail", "clientId", "enrolmentId", payload, "nextAttemptAt", "createdAt", "updatedAt")
             SELECT gen_random_uuid(), n.template, '<' || gen_random_uuid() || '@koulutusportti.invalid>', cl.lang, cl.email, cl.id, n."enrolmentId", n.payload, ${now}, ${now}, ${now}
             FROM cl, (
-              SELECT CASE p.status WHEN 'WAITLISTED' THEN 'client.referral_received' WHEN 'OFFERED' THEN 'client.seat_offered' ELSE 'client.seat_confirmed' END AS template,
+              SELECT CASE p.status WHEN 'WAITLISTED' THEN 'client/referral_received' WHEN 'OFFERED' THEN 'client/seat_offered' ELSE 'client/seat_confirmed' END AS template,
                 p.id AS "enrolmentId",
                 jsonb_build_object('courseId', c.id, 'courseName', c.name, 'offerExpiresAt', p."offerExpiresAt") AS payload
               FROM placed p, c
               UNION ALL
-              SELECT 'client.queue_place_withdrawn', w.id, jsonb_build_object('courseId', k.id, 'courseName', k.name)
+              SELECT 'client/queue_place_withdrawn', w.id, jsonb_build_object('courseId', k.id, 'courseName', k.name)
               FROM withdrawn w JOIN "Course" k ON k.id = w."courseId"
             ) n
             WHERE cl.email IS NOT NULL

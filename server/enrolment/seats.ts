@@ -154,14 +154,14 @@ export async function grantSeat(
   if (!moved) return null;
   if (to === "CONFIRMED") {
     await withdrawOtherPlaces(tx, client, enrolment.id, options);
-    await queueNotice(tx, clientNotice("client.seat_confirmed", client, enrolment.id, course));
+    await queueNotice(tx, clientNotice("client/seat_confirmed", client, enrolment.id, course));
   } else {
-    await queueNotice(tx, { ...clientNotice("client.seat_offered", client, enrolment.id, course), payload: { courseId: course.id, courseName: course.name, offerExpiresAt: deadline!.toISOString() } });
+    await queueNotice(tx, { ...clientNotice("client/seat_offered", client, enrolment.id, course), payload: { courseId: course.id, courseName: course.name, offerExpiresAt: deadline!.toISOString() } });
   }
   return to;
 }
 
-export function clientNotice(template: "client.seat_confirmed" | "client.seat_offered" | "client.offer_expired" | "client.enrolment_cancelled" | "client.referral_received" | "client.queue_place_withdrawn", client: LockedClient, enrolmentId: string, course: Pick<LockedCourse, "id" | "name">) {
+export function clientNotice(template: "client/seat_confirmed" | "client/seat_offered" | "client/offer_expired" | "client/enrolment_cancelled" | "client/referral_received" | "client/queue_place_withdrawn", client: LockedClient, enrolmentId: string, course: Pick<LockedCourse, "id" | "name">) {
   return {
     template,
     to: client.anonymisedAt ? null : client.email,
@@ -185,7 +185,7 @@ export async function withdrawOtherPlaces(
   });
   for (const other of others) {
     const moved = await transition(tx, other, "WITHDRAWN", { ...options, reason: "Placed on another course", data: { placedEnrolmentId: keptEnrolmentId } });
-    if (moved) await queueNotice(tx, clientNotice("client.queue_place_withdrawn", client, other.id, other.course));
+    if (moved) await queueNotice(tx, clientNotice("client/queue_place_withdrawn", client, other.id, other.course));
   }
 }
 
