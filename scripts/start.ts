@@ -97,7 +97,9 @@ async function main() {
       ...process.env,
       ...secrets,
       DATABASE_URL: databaseUrl,
-      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
+      // One connection on PGlite: its socket server can interleave two connections' protocol
+      // messages outside transactions (docs/decisions/001-embedded-pglite.md).
+      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : "10"),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },

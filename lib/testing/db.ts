@@ -4,7 +4,7 @@ import { createPrismaClient, type PrismaClient } from "../../server/db/client";
 let client: PrismaClient | undefined;
 
 export function testDb(): PrismaClient {
-  client ??= createPrismaClient(process.env.DATABASE_URL!, 4);
+  client ??= createPrismaClient(process.env.DATABASE_URL!, Number(process.env.DATABASE_POOL_MAX));
   return client;
 }
 
