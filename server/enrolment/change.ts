@@ -22,6 +22,8 @@ export interface ChangeSpec {
   actor: EngineActor;
   enrolmentId: string;
   to: EnrolmentStatus;
+  /** Only from these states (the state machine allows more, e.g. WAITLISTED → CONFIRMED when the engine seats someone). */
+  from?: readonly EnrolmentStatus[];
   reason?: string | null;
   now?: Date;
   /** Who may make this change (beyond being able to see the enrolment). */
@@ -53,6 +55,7 @@ export async function changeEnrolment(spec: ChangeSpec): Promise<Result<Changed>
       await expireInTransaction({ tx, actor: { kind: "SYSTEM" }, now, course, client, enrolment, reason: "Deadline passed" });
       return { expired: true as const };
     }
+    if (spec.from && !spec.from.includes(enrolment.status)) return { invalid: true as const };
     const moved = await transition(tx, enrolment, spec.to, { actor: spec.actor, now, reason });
     if (!moved) return { invalid: true as const };
     await spec.after?.({ tx, actor: spec.actor, now, course, client, enrolment, reason });

@@ -24,16 +24,21 @@ export async function moveInQueue(input: { actor: EngineActor; enrolmentId: stri
     if (enrolment?.status !== "WAITLISTED") return fail("INVALID_TRANSITION");
     const from = await queuePosition(tx, scope.id);
     let others = (await waitlist(tx, scope.courseId)).filter((e) => e.id !== scope.id);
-    let place = placeAt(others, input.position);
+    let place = placeAt(others, input.position, enrolment, now);
     if (!place && Number.isInteger(input.position) && input.position >= 1 && input.position <= others.length + 1) {
       await renumberQueue(tx, scope.courseId);
       others = (await waitlist(tx, scope.courseId)).filter((e) => e.id !== scope.id);
-      place = placeAt(others, input.position);
+      place = placeAt(others, input.position, enrolment, now);
     }
     if (!place) return fail("INVALID_POSITION");
     await tx.enrolment.update({
       where: { id: scope.id },
-      data: { queueOrder: place.queueOrder, priority: place.priority, priorityReason: place.priority === "URGENT" ? reason : null },
+      // Moved into the urgent group, the move's reason is why it is urgent; already urgent, it keeps its reason.
+      data: {
+        queueOrder: place.queueOrder,
+        priority: place.priority,
+        priorityReason: place.priority !== "URGENT" ? null : enrolment.priority === "URGENT" ? undefined : reason,
+      },
     });
     const to = (await queuePosition(tx, scope.id))!;
     await tx.enrolmentEvent.create({

@@ -26,6 +26,7 @@ export function acceptOffer(input: OfferAction) {
   return changeEnrolment({
     ...input,
     to: "CONFIRMED",
+    from: ["OFFERED"],
     allowed: (actor, scope) => isClientOf(actor, scope) || isOfficialOf(actor, scope) || isProviderOf(actor, scope),
     after: confirmed,
   });
@@ -33,7 +34,7 @@ export function acceptOffer(input: OfferAction) {
 
 /** The provider confirms an offered seat. */
 export function confirmSeat(input: OfferAction) {
-  return changeEnrolment({ ...input, to: "CONFIRMED", allowed: isProviderOf, after: confirmed });
+  return changeEnrolment({ ...input, to: "CONFIRMED", from: ["OFFERED"], allowed: isProviderOf, after: confirmed });
 }
 
 /** The client declines (or staff record the client's answer): DECLINED, and the seat moves on. */
@@ -41,6 +42,7 @@ export function declineOffer(input: OfferAction) {
   return changeEnrolment({
     ...input,
     to: "DECLINED",
+    from: ["OFFERED"],
     allowed: (actor, scope) => isClientOf(actor, scope) || isOfficialOf(actor, scope) || isProviderOf(actor, scope),
     after: (ctx) => noticeToReferrer(ctx, "official/client_declined"),
   });

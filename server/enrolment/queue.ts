@@ -32,21 +32,28 @@ export async function waitlist(tx: Pick<Tx, "$queryRaw">, courseId: string): Pro
 }
 
 /**
- * The queue key and priority group that put an entry at `position` (1-based) among `others`
- * (the queue without it). The entry joins the group of the place it moves into.
+ * The queue key and priority group that put `self` at `position` (1-based) among `others` (the
+ * queue without it). The entry joins the group of the place it moves into; moved to the end of its
+ * group it is keyed by the time of the move, so people referred later still queue behind it.
  */
-export function placeAt(others: QueueEntry[], position: number): { priority: QueuePriority; queueOrder: number } | null {
+export function placeAt(
+  others: QueueEntry[],
+  position: number,
+  self: Pick<QueueEntry, "priority" | "queueOrder">,
+  now: Date,
+): { priority: QueuePriority; queueOrder: number } | null {
   if (!Number.isInteger(position) || position < 1 || position > others.length + 1) return null;
   const before = others[position - 2];
   const after = others[position - 1];
-  const priority = after?.priority ?? before?.priority ?? "NORMAL";
+  if (!before && !after) return { priority: self.priority, queueOrder: self.queueOrder };
+  const priority = after?.priority ?? before?.priority ?? self.priority;
   const sameBefore = before && before.priority === priority ? before : undefined;
   const sameAfter = after && after.priority === priority ? after : undefined;
   let queueOrder: number;
   if (sameBefore && sameAfter) queueOrder = (sameBefore.queueOrder + sameAfter.queueOrder) / 2;
   else if (sameAfter) queueOrder = sameAfter.queueOrder - 1000;
-  else if (sameBefore) queueOrder = sameBefore.queueOrder + 1000;
-  else queueOrder = Date.now();
+  else if (sameBefore) queueOrder = Math.max(sameBefore.queueOrder + 1, now.getTime());
+  else queueOrder = now.getTime();
   // Between two keys that are too close to split, the caller renumbers the queue first.
   if (sameBefore && sameAfter && !(queueOrder > sameBefore.queueOrder && queueOrder < sameAfter.queueOrder)) return null;
   return { priority, queueOrder };

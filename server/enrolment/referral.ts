@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import type { EnrolmentStatus, QueuePriority } from "../db/generated/enums";
-import { helsinkiDate } from "./seats";
+import { fillFreeSeats, helsinkiDate } from "./seats";
 import { queuePosition as positionOf } from "./queue";
 import { retrying } from "./transaction";
 import { fail, type EngineActor, type EngineErrorCode, type Result } from "./types";
@@ -22,10 +22,15 @@ export interface Referral {
   enrolment: { id: string; status: EnrolmentStatus; queuePosition: number | null; offerExpiresAt: Date | null };
 }
 
+async function currentStatus(prisma: ReturnType<typeof db>, id: string): Promise<EnrolmentStatus> {
+  return (await prisma.enrolment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ReferralRow {
   failure: EngineErrorCode | null;
+  seatFree: boolean | null;
   id: string | null;
   status: EnrolmentStatus | null;
   offerExpiresAt: Date | null;
@@ -82,12 +87,16 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
                 WHEN EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = cl.id AND e."courseId" = c.id
                              AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED')) THEN 'ALREADY_ENROLLED'
               END AS failure,
+              -- A free seat goes to a newcomer only when nobody already waits for this course; otherwise the
+              -- newcomer queues and the seat goes to the first in the queue (fillFreeSeats, right after).
               (CASE
-                WHEN c."seatsHeld" < c.capacity AND NOT EXISTS (
-                  SELECT 1 FROM "Enrolment" h WHERE h."clientId" = cl.id AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))
+                WHEN c."seatsHeld" < c.capacity
+                  AND NOT EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = cl.id AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))
+                  AND NOT EXISTS (SELECT 1 FROM "Enrolment" q WHERE q."courseId" = c.id AND q.status = 'WAITLISTED')
                 THEN CASE WHEN c."confirmOnReferral" THEN 'CONFIRMED' ELSE 'OFFERED' END
                 ELSE 'WAITLISTED'
-              END)::"EnrolmentStatus" AS status
+              END)::"EnrolmentStatus" AS status,
+              c."seatsHeld" < c.capacity AS "seatFree"
             FROM (SELECT 1) one LEFT JOIN c ON true LEFT JOIN cl ON true
           ),
           ins AS (
@@ -131,11 +140,16 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
             ) n
             WHERE cl.email IS NOT NULL
           )
-          SELECT d.failure, p.id, p.status, p."offerExpiresAt"
+          SELECT d.failure, d."seatFree", p.id, p.status, p."offerExpiresAt"
           FROM decision d LEFT JOIN placed p ON true`,
   );
   const row = rows[0]!;
   if (row.failure) return fail(row.failure);
-  const queuePosition = row.status === "WAITLISTED" ? await positionOf(prisma, row.id!) : null;
-  return { ok: true, enrolment: { id: row.id!, status: row.status!, queuePosition, offerExpiresAt: row.offerExpiresAt } };
+  // Queued although a seat is free: someone waits ahead (or this client holds a seat elsewhere);
+  // the seat goes to the first eligible person in queue order, possibly this one.
+  if (row.status === "WAITLISTED" && row.seatFree) await fillFreeSeats(input.courseId, now);
+  const status = row.seatFree && row.status === "WAITLISTED" ? await currentStatus(prisma, row.id!) : row.status!;
+  const queuePosition = status === "WAITLISTED" ? await positionOf(prisma, row.id!) : null;
+  const offerExpiresAt = status === row.status ? row.offerExpiresAt : (await prisma.enrolment.findUniqueOrThrow({ where: { id: row.id! }, select: { offerExpiresAt: true } })).offerExpiresAt;
+  return { ok: true, enrolment: { id: row.id!, status, queuePosition, offerExpiresAt } };
 }

@@ -196,7 +196,9 @@ export async function withdrawOtherPlaces(
  */
 export async function fillFreeSeats(courseId: string, now: Date): Promise<number> {
   let granted = 0;
-  for (let guard = 0; guard < 10_000; guard++) {
+  // A retry means a candidate changed under us (another course just seated them); many in a row
+  // would mean a bug, and the minute job tries again later rather than spinning here.
+  for (let retries = 0; retries < 20; ) {
     const outcome = await inTransaction(async (tx) => {
       const course = await lockCourse(tx, courseId);
       if (!course || !acceptsSeats(course, now) || course.seatsHeld >= course.capacity) return "done" as const;
@@ -216,6 +218,7 @@ export async function fillFreeSeats(courseId: string, now: Date): Promise<number
     });
     if (outcome === "done") break;
     if (outcome === "granted") granted++;
+    else retries++;
   }
   return granted;
 }

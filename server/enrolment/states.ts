@@ -10,7 +10,8 @@ export const LIVE_STATUSES = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"] a
 export const HELD_STATUSES = ["OFFERED", "CONFIRMED", "STARTED"] as const satisfies readonly EnrolmentStatus[];
 
 const transitions: Record<EnrolmentStatus, readonly EnrolmentStatus[]> = {
-  WAITLISTED: ["OFFERED", "CANCELLED", "WITHDRAWN"],
+  // WAITLISTED → CONFIRMED: a course that confirms on referral gives a freed seat without an offer.
+  WAITLISTED: ["OFFERED", "CONFIRMED", "CANCELLED", "WITHDRAWN"],
   OFFERED: ["CONFIRMED", "DECLINED", "EXPIRED", "CANCELLED", "WITHDRAWN"],
   CONFIRMED: ["STARTED", "NO_SHOW", "CANCELLED", "WITHDRAWN"],
   STARTED: ["COMPLETED", "INTERRUPTED", "CANCELLED"],

@@ -8,13 +8,17 @@ export type Tx = Prisma.TransactionClient;
 // concurrent transaction wrote the client's seat or place after this statement's snapshot: a retry sees it.
 const RETRYABLE = new Set(["P2034", "40001", "40P01"]);
 
+const RETRYABLE_INDEXES = ["Enrolment_one_held_seat_per_client", "Enrolment_one_live_per_client_course"];
+
 function isRetryable(error: unknown): boolean {
   const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } }; message?: string };
+  const described = `${e.message ?? ""} ${JSON.stringify(e.meta ?? {})}`;
   return (
     RETRYABLE.has(e.code ?? "") ||
     RETRYABLE.has(e.meta?.code ?? "") ||
     RETRYABLE.has(e.meta?.driverAdapterError?.cause?.originalCode ?? "") ||
-    /deadlock detected|could not serialize|duplicate key value violates unique constraint "Enrolment_one_(held_seat_per_client|live_per_client_course)"/.test(e.message ?? "")
+    /deadlock detected|could not serialize/.test(described) ||
+    RETRYABLE_INDEXES.some((index) => described.includes(index))
   );
 }
 
