@@ -338,7 +338,7 @@ function predict(state: MState, command: Command, now: number, picked: MEnrolmen
       const free = heldOn(s, command.course) < course.capacity && !clientHolds(s, command.client);
       const status: EnrolmentStatus = !free ? "WAITLISTED" : course.confirmOnReferral ? "CONFIRMED" : "OFFERED";
       const deadline = status === "OFFERED" ? now + course.offerResponseHours * HOUR : null;
-      // The new enrolment is added once its id is known (see applyReferral).
+      // The new enrolment joins the model once its id is known (in playScenario).
       let queuePosition: number | null = null;
       if (status === "WAITLISTED") {
         const queue = queueOf(s, command.course);
@@ -774,10 +774,10 @@ describe("enrolment engine (property)", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Engine bugs the property test found, as small scenarios. They fail until the engine is fixed.
+// Engine bugs the property test found, kept as small regression scenarios.
 // ---------------------------------------------------------------------------------------------
 
-describe("engine bugs found by the property test", () => {
+describe("regressions found by the property test", () => {
   const at = (ms: number) => new Date(CLOCK_START + ms);
 
   async function refer(w: World, courseId: string, ms: number, urgent = false) {
@@ -786,10 +786,10 @@ describe("engine bugs found by the property test", () => {
     return r.enrolment;
   }
 
-  // Bug 1: on a course that confirms on referral, grantSeat moves WAITLISTED → CONFIRMED, which
-  // states.ts does not allow; transition() refuses, fillFreeSeats counts it as "retry" and loops
-  // 10,000 times (about 75 s on PGlite) while the seat stays free and the queue waits. The minute
-  // job (offerForgottenSeats) then repeats that loop for every such course, every minute.
+  // Was: on a course that confirms on referral, grantSeat moved WAITLISTED → CONFIRMED, which the
+  // state machine refused; fillFreeSeats counted that as a retry and looped 10,000 times (about
+  // 75 s on PGlite, 40 s on PostgreSQL) while the seat stayed free, and the minute job repeated
+  // the loop every minute.
   it(
     "a seat freed on a course that confirms on referral goes to the next in the queue",
     async () => {
@@ -817,8 +817,28 @@ describe("engine bugs found by the property test", () => {
     expect(await offerSeat({ actor: staff(w.providerStaff), enrolmentId: waiting.id, reason: "Needs the day group", now: at(2000) })).toEqual({ ok: true, enrolment: { id: waiting.id, status: "CONFIRMED" } });
   });
 
-  // Bug 2: queue.ts placeAt() with no other queued entry falls back to priority NORMAL and the
-  // wall clock (Date.now()) as the key, instead of the entry's own priority and key (or `now`).
+  // Found while checking a fix for the above: with WAITLISTED → CONFIRMED in the state machine,
+  // confirming or accepting a queued place jumped the queue past a full course (or threw on the
+  // one-held-seat index). Answers apply to offers only.
+  it("nobody confirms, accepts or declines a queued place", async () => {
+    const w = await makeWorld();
+    const full = await makeCourse(w.provider.id, 1);
+    await refer(w, full.id, 0);
+    const queued = await refer(w, full.id, 1000);
+    const spare = await makeCourse(w.provider.id, 5, { confirmOnReferral: true });
+    const elsewhere = await refer(w, spare.id, 2000);
+    const queuedWithSeat = await referClient({ actor: staff(w.official), clientId: (await testDb().enrolment.findUniqueOrThrow({ where: { id: elsewhere.id } })).clientId, courseId: full.id, now: at(3000) });
+    if (!queuedWithSeat.ok) throw new Error(queuedWithSeat.code);
+    for (const id of [queued.id, queuedWithSeat.enrolment.id]) {
+      expect(await confirmSeat({ actor: staff(w.providerStaff), enrolmentId: id, now: at(4000) })).toEqual({ ok: false, code: "INVALID_TRANSITION" });
+      expect(await acceptOffer({ actor: staff(w.official), enrolmentId: id, now: at(4000) })).toEqual({ ok: false, code: "INVALID_TRANSITION" });
+      expect(await declineOffer({ actor: staff(w.official), enrolmentId: id, now: at(4000) })).toEqual({ ok: false, code: "INVALID_TRANSITION" });
+      expect((await testDb().enrolment.findUniqueOrThrow({ where: { id } })).status).toBe("WAITLISTED");
+    }
+  });
+
+  // Was: placeAt() with no other queued entry fell back to priority NORMAL and the wall clock
+  // (Date.now()) as the key, instead of the entry's own priority and key.
   it("moving the only queued client keeps their urgent priority", async () => {
     const w = await makeWorld();
     const course = await makeCourse(w.provider.id, 0);
@@ -840,8 +860,8 @@ describe("engine bugs found by the property test", () => {
     expect(later.queuePosition).toBe(2);
   });
 
-  // Minor: a move to the end of a group takes the last key + 1000 ms, so someone referred within
-  // that second after the move still lands in front of the client who was moved to the end.
+  // Was: a move to the end of a group took the last key + 1000 ms, so someone referred within that
+  // second after the move still landed in front of the client who was moved to the end.
   it("a client moved to the end of the queue stays ahead of people referred after the move", async () => {
     const w = await makeWorld();
     const course = await makeCourse(w.provider.id, 0);
