@@ -1,12 +1,11 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit";
-import { encryptIdentityCode, identityCodeHmac } from "../crypto";
+import { decryptIdentityCode, encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { ClientData } from "../../lib/schemas/client";
 import { maskIdentityCode } from "../../lib/identity-code";
-import { decryptIdentityCode } from "../crypto";
 
 // Clients belong to one employment office; only that office's officials see or change them.
 

@@ -6,7 +6,7 @@ import type { Prisma } from "../db/generated/client";
 import type { CourseData, CoursePatch } from "../../lib/schemas/course";
 import type { z } from "zod";
 import type { courseFilterSchema } from "../../lib/schemas/course";
-import { changeCapacity, courseSeats, setCourseStatus, staff } from "../enrolment";
+import { changeCapacity, courseQueueLength, setCourseStatus, staff } from "../enrolment";
 import type { EngineErrorCode } from "../enrolment";
 
 const toDate = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : d === null ? null : undefined);
@@ -58,9 +58,8 @@ export async function getCourse(actor: Actor, courseId: string) {
   if (!where || !/^[0-9a-f-]{36}$/i.test(courseId)) return null;
   const visible = await db().course.findFirst({ where: { id: courseId, ...where }, select: { id: true } });
   if (!visible) return null;
-  const seats = await courseSeats(courseId);
-  const row = await db().course.findUniqueOrThrow({ where: { id: courseId } });
-  return presentCourse(row, seats.ok ? seats.queueLength : 0);
+  const queueLength = await courseQueueLength(courseId);
+  return presentCourse(await db().course.findUniqueOrThrow({ where: { id: courseId } }), queueLength);
 }
 
 export async function listCourses(actor: Actor, filter: z.output<typeof courseFilterSchema>) {

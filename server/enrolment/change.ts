@@ -4,7 +4,7 @@ import type { EnrolmentStatus } from "../db/generated/enums";
 import { queueNotice } from "./notifications";
 import { authorisedScope, type EnrolmentScope } from "./scope";
 import { afterSeatReleased, clientNotice, lockClient, lockCourse, lockEnrolment, transition, type EnrolmentRow, type LockedClient, type LockedCourse } from "./seats";
-import { holdsSeat, isLive, reasonRequired } from "./states";
+import { holdsSeat, reasonRequired } from "./states";
 import { inTransaction, type Tx } from "./transaction";
 import { fail, type EngineActor, type Result } from "./types";
 
@@ -95,4 +95,3 @@ export async function noticeToReferrer(ctx: ChangeContext, template: "official/o
   });
 }
 
-export { isLive };

@@ -5,6 +5,6 @@ export { acceptOffer, confirmSeat, declineOffer, offerSeat, expireDueOffers } fr
 export { markStarted, markNoShow, markInterrupted, markCompleted, cancelEnrolment } from "./lifecycle";
 export { changeCapacity, setCourseStatus } from "./courses";
 export { moveInQueue, setPriority } from "./moves";
-export { getEnrolment, listCourseEnrolments, courseSeats } from "./read";
+export { getEnrolment, listCourseEnrolments, courseQueueLength } from "./read";
 export { fillFreeSeats } from "./seats";
 export { staff, SYSTEM, type EngineActor, type EngineErrorCode, type Result } from "./types";

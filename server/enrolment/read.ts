@@ -5,7 +5,7 @@ import { canSeeEnrolment, isAdmin, isProviderOf } from "./access";
 import { expireDueOffers } from "./offers";
 import { queuePosition } from "./queue";
 import { enrolmentScope } from "./scope";
-import { fail, type EngineActor, type Result } from "./types";
+import { fail, type EngineActor } from "./types";
 
 // Reads expire overdue offers on the course first, so nobody sees an offer whose time is up.
 
@@ -47,11 +47,8 @@ async function visibleCourse(actor: EngineActor, courseId: string) {
   return db().course.findUnique({ where: { id: courseId }, select: { id: true, providerId: true, status: true } });
 }
 
-/** Seats and queue of a course, after expiring overdue offers. */
-export async function courseSeats(courseId: string, now = new Date()): Promise<Result<{ capacity: number; seatsHeld: number; queueLength: number }>> {
+/** The course's queue length, after expiring its overdue offers (so its seat counts are current). */
+export async function courseQueueLength(courseId: string, now = new Date()): Promise<number> {
   await expireDueOffers(now, courseId);
-  const course = await db().course.findUnique({ where: { id: courseId }, select: { capacity: true, seatsHeld: true } });
-  if (!course) return fail("NOT_FOUND");
-  const queueLength = await db().enrolment.count({ where: { courseId, status: "WAITLISTED" } });
-  return { ok: true, capacity: course.capacity, seatsHeld: course.seatsHeld, queueLength };
+  return db().enrolment.count({ where: { courseId, status: "WAITLISTED" } });
 }

@@ -22,10 +22,6 @@ export interface Referral {
   enrolment: { id: string; status: EnrolmentStatus; queuePosition: number | null; offerExpiresAt: Date | null };
 }
 
-async function currentStatus(prisma: ReturnType<typeof db>, id: string): Promise<EnrolmentStatus> {
-  return (await prisma.enrolment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ReferralRow {
@@ -147,9 +143,11 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
   if (row.failure) return fail(row.failure);
   // Queued although a seat is free: someone waits ahead (or this client holds a seat elsewhere);
   // the seat goes to the first eligible person in queue order, possibly this one.
-  if (row.status === "WAITLISTED" && row.seatFree) await fillFreeSeats(input.courseId, now);
-  const status = row.seatFree && row.status === "WAITLISTED" ? await currentStatus(prisma, row.id!) : row.status!;
+  let { status, offerExpiresAt } = row as { status: EnrolmentStatus; offerExpiresAt: Date | null };
+  if (status === "WAITLISTED" && row.seatFree) {
+    await fillFreeSeats(input.courseId, now);
+    ({ status, offerExpiresAt } = await prisma.enrolment.findUniqueOrThrow({ where: { id: row.id! }, select: { status: true, offerExpiresAt: true } }));
+  }
   const queuePosition = status === "WAITLISTED" ? await positionOf(prisma, row.id!) : null;
-  const offerExpiresAt = status === row.status ? row.offerExpiresAt : (await prisma.enrolment.findUniqueOrThrow({ where: { id: row.id! }, select: { offerExpiresAt: true } })).offerExpiresAt;
   return { ok: true, enrolment: { id: row.id!, status, queuePosition, offerExpiresAt } };
 }
