@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import fi from "../messages/fi.json" with { type: "json" };
+import { fi } from "./support/messages";
 import { expectAccessible } from "./support/axe";
 import { expectHome, signIn } from "./support/auth";
 import { apiToken } from "./support/api";
