@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { sql } from "../db/client";
 import { actorForBearer } from "../auth/api-token";
 import type { Actor } from "../auth/actor";
 
@@ -21,7 +21,7 @@ type Handler<C> = (request: Request, actor: Actor, context: C) => Promise<Respon
 /** Wraps a /api/v1 handler: the bearer token must name an active user, or the answer is 401. */
 export function withApiActor<C>(handler: Handler<C>) {
   return async (request: Request, context: C): Promise<Response> => {
-    const actor = await actorForBearer(db(), request.headers.get("authorization"));
+    const actor = await actorForBearer(sql(), request.headers.get("authorization"));
     if (!actor) {
       return problem(401, "UNAUTHENTICATED", "A valid API token is required.", {
         detail: "Send Authorization: Bearer <token>; create one with `npm run api-token -- <email>`.",

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type pg from "pg";
 import type { PrismaClient } from "../db/client";
 import type { Actor } from "./actor";
 
@@ -37,24 +38,28 @@ interface TokenActorRow {
 
 /**
  * Resolves `Authorization: Bearer <token>` to the acting user, or null for anything else. One
- * indexed query for token, user and organisation: every API request pays for it.
+ * indexed query for token, user and organisation, on the pool directly (sql()): every API request
+ * pays for it.
  */
 export async function actorForBearer(
-  prisma: PrismaClient,
+  pool: Pick<pg.Pool, "query">,
   authorization: string | null,
   now = new Date(),
 ): Promise<Actor | null> {
   const match = /^Bearer\s+(kp_[A-Za-z0-9_-]{43})$/.exec(authorization ?? "");
   if (!match) return null;
-  const [row] = await prisma.$queryRaw<TokenActorRow[]>`
-    SELECT t.id AS "tokenId", t."lastUsedAt", u.id AS "userId", u.email, u.name, u.role, u."organisationId", o.name AS "organisationName"
-    FROM "ApiToken" t JOIN "User" u ON u.id = t."userId" LEFT JOIN "Organisation" o ON o.id = u."organisationId"
-    WHERE t."tokenHash" = ${hashApiToken(match[1]!)} AND t."revokedAt" IS NULL
-      AND (t."expiresAt" IS NULL OR t."expiresAt" > ${now}) AND u."deactivatedAt" IS NULL`;
+  const {
+    rows: [row],
+  } = await pool.query<TokenActorRow>(
+    `SELECT t.id AS "tokenId", t."lastUsedAt", u.id AS "userId", u.email, u.name, u.role::text AS role, u."organisationId", o.name AS "organisationName"
+     FROM "ApiToken" t JOIN "User" u ON u.id = t."userId" LEFT JOIN "Organisation" o ON o.id = u."organisationId"
+     WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > $2) AND u."deactivatedAt" IS NULL`,
+    [hashApiToken(match[1]!), now],
+  );
   if (!row) return null;
   // Last use is informational; record it at most once a minute to keep requests write-free.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await prisma.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: now } });
+    await pool.query(`UPDATE "ApiToken" SET "lastUsedAt" = $1, "updatedAt" = $1 WHERE id = $2`, [now, row.tokenId]);
   }
   return {
     userId: row.userId,

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "../env";
 import { PrismaClient } from "./generated/client";
 
@@ -10,10 +11,28 @@ export function createPrismaClient(url: string, poolMax: number): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }) });
 }
 
-// One client per process; kept on globalThis so Next's dev reloads don't open new pools.
-const holder = globalThis as { koulutusporttiPrisma?: PrismaClient };
+// One pool per process, kept on globalThis so Next's dev reloads don't open new ones. Prisma runs
+// on it, and so do the few hot-path statements that use it directly (sql()): Prisma spends about
+// three times the CPU of plain pg on each query (docs/decisions/003-enrolment-engine.md). Sharing
+// the pool keeps one connection limit per process, which the embedded PGlite needs.
+const holder = globalThis as { koulutusporttiPrisma?: PrismaClient; koulutusporttiPool?: pg.Pool };
+
+/** The process's connection pool, for hand-written hot-path statements. */
+export function sql(): pg.Pool {
+  holder.koulutusporttiPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
+  return holder.koulutusporttiPool;
+}
 
 export function db(): PrismaClient {
-  holder.koulutusporttiPrisma ??= createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_MAX);
+  holder.koulutusporttiPrisma ??= new PrismaClient({ adapter: new PrismaPg(sql()) });
   return holder.koulutusporttiPrisma;
+}
+
+/** Closes the process's Prisma client and pool (scripts that end on their own). */
+export async function closeDb(): Promise<void> {
+  const { koulutusporttiPrisma: prisma, koulutusporttiPool: pool } = holder;
+  holder.koulutusporttiPrisma = undefined;
+  holder.koulutusporttiPool = undefined;
+  await prisma?.$disconnect();
+  await pool?.end();
 }

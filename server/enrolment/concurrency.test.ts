@@ -326,6 +326,34 @@ describe("enrolment engine under concurrency", () => {
     TIMEOUT,
   );
 
+  // Regression: a referral that waited for the course lock used to decide on a snapshot taken
+  // before the wait, so it could miss someone queued meanwhile and take the seat freed with it.
+  // Needs two real connections (one holds the lock), so PostgreSQL only.
+  it.runIf(onPostgres)(
+    "a referral that waited for the course lock sees who joined the queue meanwhile",
+    async () => {
+      const w = await makeWorld();
+      const course = await makeCourse(w.provider.id, 1);
+      const [holder, first, newcomer] = await makeClients(w.office.id, 3);
+      const offer = await referClient({ actor: staff(w.official), clientId: holder!, courseId: course.id, now: now() });
+      if (!offer.ok) throw new Error("setup");
+      let late: Promise<Result<{ enrolment: { status: EnrolmentStatus } }>> | undefined;
+      await testDb().$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${course.id}::uuid FOR UPDATE`;
+        late = referClient({ actor: staff(w.official), clientId: newcomer!, courseId: course.id, now: now() });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        // While the newcomer waits: someone joins the queue and the held seat is released.
+        await tx.enrolment.create({ data: { clientId: first!, courseId: course.id, status: "WAITLISTED", queueOrder: now().getTime() - 1000, referredAt: now() } });
+        await tx.enrolment.update({ where: { id: offer.enrolment.id }, data: { status: "DECLINED", endedAt: now() } });
+      });
+      const result = await late!;
+      expect(result.ok && result.enrolment.status).toBe("WAITLISTED");
+      const seated = await testDb().enrolment.findMany({ where: { courseId: course.id, status: { in: [...HELD] } }, select: { clientId: true } });
+      expect(seated.map((e) => e.clientId)).toEqual([first]);
+    },
+    TIMEOUT,
+  );
+
   it(
     "the instance script also takes its job on stdin",
     async () => {

@@ -60,6 +60,17 @@ describe("referral", () => {
     const r = await referClient({ actor: staff(w.official), clientId: client.id, courseId: (await makeCourse(w.provider.id, 5)).id });
     expect(r).toMatchObject({ ok: true, enrolment: { status: "WAITLISTED", queuePosition: 1 } });
   });
+
+  it("offers a free seat to a newcomer when everyone waiting holds a seat elsewhere", async () => {
+    const w = await makeWorld();
+    const seatedElsewhere = await makeClient(w.office.id);
+    await referClient({ actor: staff(w.official), clientId: seatedElsewhere.id, courseId: (await makeCourse(w.provider.id, 1)).id });
+    const course = await makeCourse(w.provider.id, 1);
+    const waiting = await referClient({ actor: staff(w.official), clientId: seatedElsewhere.id, courseId: course.id });
+    expect(waiting).toMatchObject({ ok: true, enrolment: { status: "WAITLISTED", queuePosition: 1 } });
+    const newcomer = await referClient({ actor: staff(w.official), clientId: (await makeClient(w.office.id)).id, courseId: course.id });
+    expect(newcomer).toMatchObject({ ok: true, enrolment: { status: "OFFERED", queuePosition: null } });
+  });
 });
 
 describe("offers and the queue", () => {

@@ -47,7 +47,7 @@ function parseJob(text: string): Job {
 
 async function main(): Promise<number> {
   // Imported after the environment is complete: the server modules validate it on first use.
-  const { db } = await import("../../db/client");
+  const { closeDb, db } = await import("../../db/client");
   const { loadActor } = await import("../../auth/actor");
   const { referClient, staff } = await import("../index");
 
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   }
   summary.finishedAt = Date.now();
   console.log(JSON.stringify(summary));
-  await db().$disconnect();
+  await closeDb();
   return summary.errors.length === 0 ? 0 : 1;
 }
 
