@@ -31,7 +31,7 @@ export function CapacityControl({ course, queue }: { course: { id: string; capac
     text =
       preview.offers === 0
         ? t("capacity.previewRaiseNobody", { capacity: preview.capacity })
-        : t(preview.confirms ? "previewRaiseConfirm" : "previewRaise", { capacity: preview.capacity, count: preview.offers, names: preview.names.join(", ") });
+        : t(preview.confirms ? "capacity.previewRaiseConfirm" : "capacity.previewRaise", { capacity: preview.capacity, count: preview.offers, names: preview.names.join(", ") });
 
   return (
     <form onSubmit={onSubmit} noValidate className={styles.inlineForm}>

@@ -44,7 +44,7 @@ export function StatusControls({ courseId, status }: { courseId: string; status:
       <div className={styles.buttons}>
         {next[status].map((to) => (
           <Button key={to} disabled={pending} onClick={() => change(to)}>
-            {t(status === "CLOSED" ? "reopen" : `to.${to}`)}
+            {t(status === "CLOSED" ? "status.reopen" : `status.to.${to}`)}
           </Button>
         ))}
         <Button variant="secondary" disabled={pending} onClick={duplicate}>
