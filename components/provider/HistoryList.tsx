@@ -3,7 +3,7 @@ import type { HistoryEntry } from "@/server/provider/workspace";
 import styles from "./provider.module.css";
 
 /** Who changed what, when and why: newest first. */
-export function HistoryList({ entries, showClient = true }: { entries: HistoryEntry[]; showClient?: boolean }) {
+export function HistoryList({ entries, showClient = true, initial = 15 }: { entries: HistoryEntry[]; showClient?: boolean; initial?: number }) {
   const t = useTranslations("provider");
   const labels = useTranslations("labels");
   const format = useFormatter();
@@ -26,19 +26,28 @@ export function HistoryList({ entries, showClient = true }: { entries: HistoryEn
     const to = labels(`enrolmentStatus.${e.toStatus!}`);
     return e.fromStatus ? t("history.changed", { from: labels(`enrolmentStatus.${e.fromStatus}`), to }) : t("history.referred", { to });
   };
+  const item = (e: HistoryEntry) => (
+    <li key={e.key}>
+      <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "short" })}</time>
+      <span>
+        {showClient && e.clientName && <strong>{e.clientName}: </strong>}
+        {what(e)}
+      </span>
+      <span className={styles.meta}>{t("history.by", { who: e.actorName ?? labels(`actorKind.${e.actorKind}`) })}</span>
+      {e.reason && <span className={styles.meta}>{t("history.reason", { text: e.reason })}</span>}
+    </li>
+  );
+  const first = entries.slice(0, initial);
+  const rest = entries.slice(initial);
   return (
-    <ol className={styles.history}>
-      {entries.map((e) => (
-        <li key={e.key}>
-          <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "short" })}</time>
-          <span>
-            {showClient && e.clientName && <strong>{e.clientName}: </strong>}
-            {what(e)}
-          </span>
-          <span className={styles.meta}>{t("history.by", { who: e.actorName ?? labels(`actorKind.${e.actorKind}`) })}</span>
-          {e.reason && <span className={styles.meta}>{t("history.reason", { text: e.reason })}</span>}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className={styles.history}>{first.map(item)}</ol>
+      {rest.length > 0 && (
+        <details className={styles.more}>
+          <summary>{t("history.showMore", { count: rest.length })}</summary>
+          <ol className={styles.history}>{rest.map(item)}</ol>
+        </details>
+      )}
+    </>
   );
 }

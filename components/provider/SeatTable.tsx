@@ -54,7 +54,7 @@ export function SeatTable({ courseId, rows }: { courseId: string; rows: Enrolmen
         </div>
       </form>
       <div className={styles.tableWrap}>
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.cards}`}>
           <caption className="kp-visually-hidden">{t("seats.caption")}</caption>
           <thead>
             <tr>

@@ -199,13 +199,20 @@ const DAY = 86_400_000;
 
 /**
  * The provider's home: every course with its seat numbers, referrals that arrived since this
- * person last looked, offers whose answer time is running out, and courses starting within two
+ * person last looked (in an earlier session), offers whose answer time is running out, and courses starting within two
  * weeks that still have free seats. Looking records the visit (audit `provider.home.view`).
  */
 export async function providerHome(actor: Actor, now = new Date()) {
   const providerId = providerIdOf(actor);
   if (!providerId) return null;
-  const previousVisit = await db().auditEvent.findFirst({ where: { actorUserId: actor.userId, action: "providerHome.view" }, orderBy: { at: "desc" }, select: { at: true } });
+  // A visit is a signed-in session: the list stays put while this person works, and shows what
+  // arrived since they last looked at the home page in an earlier session.
+  const session = await db().auditEvent.findFirst({ where: { actorUserId: actor.userId, action: "auth.sign_in" }, orderBy: { at: "desc" }, select: { at: true } });
+  const previousVisit = await db().auditEvent.findFirst({
+    where: { actorUserId: actor.userId, action: "providerHome.view", ...(session ? { at: { lt: session.at } } : {}) },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
   const since = previousVisit?.at ?? new Date(now.getTime() - 7 * DAY);
   await expireDueOffers(now);
   const courses = await db().course.findMany({ where: { providerId, status: { not: "CANCELLED" }, endsOn: { gte: new Date(now.getTime() - 30 * DAY) } }, orderBy: [{ startsOn: "asc" }, { name: "asc" }] });

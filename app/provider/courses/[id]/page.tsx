@@ -73,7 +73,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
           <p>{t("course.noOthers")}</p>
         ) : (
           <div className={styles.tableWrap}>
-            <table className={styles.table}>
+            <table className={`${styles.table} ${styles.cards} ${styles.noCheck}`}>
               <thead>
                 <tr>
                   <th scope="col">{t("seats.person")}</th>
