@@ -80,7 +80,7 @@ export default async function ProviderHome() {
           <p>{t("home.noCourses")}</p>
         ) : (
           <div className={styles.tableWrap}>
-            <table className={styles.table}>
+            <table className={`${styles.table} ${styles.cards} ${styles.noCheck} ${styles.labelled}`}>
               <thead>
                 <tr>
                   <th scope="col">{t("home.course")}</th>
@@ -98,11 +98,11 @@ export default async function ProviderHome() {
                   <tr key={c.id}>
                     <td><Link href={`/provider/courses/${c.id}`}>{c.name}</Link></td>
                     <td><StatusTag status={c.status} kind="course" /></td>
-                    <td>{day(c.startsOn)}</td>
-                    <td className={styles.num}>{c.capacity}</td>
-                    <td className={styles.num}>{c.seatsHeld}</td>
-                    <td className={styles.num}>{c.freeSeats}</td>
-                    <td className={styles.num}>{c.queueLength}</td>
+                    <td data-label={t("home.starts")}>{day(c.startsOn)}</td>
+                    <td className={styles.num} data-label={t("board.capacity")}>{c.capacity}</td>
+                    <td className={styles.num} data-label={t("board.held")}>{c.seatsHeld}</td>
+                    <td className={styles.num} data-label={t("board.free")}>{c.freeSeats}</td>
+                    <td className={styles.num} data-label={t("board.queue")}>{c.queueLength}</td>
                     <td><FillBar capacity={c.capacity} held={c.seatsHeld} /></td>
                   </tr>
                 ))}
