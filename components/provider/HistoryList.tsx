@@ -2,6 +2,13 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { HistoryEntry } from "@/server/provider/workspace";
 import styles from "./provider.module.css";
 
+// The engine writes these reasons itself (in English); people read them in their own language.
+const systemReasons: Record<string, string> = {
+  "Deadline passed": "deadlinePassed",
+  "Seat freed: next in the queue": "seatFreed",
+  "Placed on another course": "placedElsewhere",
+};
+
 /** Who changed what, when and why: newest first. */
 export function HistoryList({ entries, showClient = true, initial = 15 }: { entries: HistoryEntry[]; showClient?: boolean; initial?: number }) {
   const t = useTranslations("provider");
@@ -34,7 +41,7 @@ export function HistoryList({ entries, showClient = true, initial = 15 }: { entr
         {what(e)}
       </span>
       <span className={styles.meta}>{t("history.by", { who: e.actorName ?? labels(`actorKind.${e.actorKind}`) })}</span>
-      {e.reason && <span className={styles.meta}>{t("history.reason", { text: e.reason })}</span>}
+      {e.reason && <span className={styles.meta}>{t("history.reason", { text: systemReasons[e.reason] ? t(`history.system.${systemReasons[e.reason]}`) : e.reason })}</span>}
     </li>
   );
   const first = entries.slice(0, initial);
