@@ -211,3 +211,54 @@ test("the queue can be reordered with the keyboard alone", async ({ page, reques
   await expect(page.getByTestId("queue-item")).toHaveText([new RegExp(names[2]!), new RegExp(names[1]!)]);
   await expectAccessible(page);
 });
+
+test("bulk confirmation with a result per row, cancelling a course with a reason, and duplicating it for the next term", async ({ page, request }) => {
+  const created = await request.post("/api/v1/courses", {
+    headers: bearer(provider),
+    data: { name: `Kevätryhmä ${run}`, studyPath: "FAST", instructionLanguage: "FI", levelFrom: "A1_1", levelTo: "A2_1", municipality: "Vantaa", schedule: "DAY", startsOn: inDays(40), endsOn: inDays(100), capacity: 3, status: "PUBLISHED" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const courseId = ((await created.json()) as { id: string }).id;
+  const names = ["Aalto", "Berg", "Cajander"].map((n) => `${n}${run}`);
+  for (const [i, name] of names.entries()) await refer(request, courseId, name, identityCode(870 + i), `Huomio ${i}`);
+
+  await signIn(page, "jarjestaja@example.fi");
+  await expect(page).toHaveURL(/\/provider$/);
+  await page.goto(`/provider/courses/${courseId}`);
+  await expect(page.getByTestId("seat-row")).toHaveCount(3);
+
+  // Bulk: choose everyone, pick "confirm", apply; each row tells its own result.
+  const all = page.getByRole("checkbox", { name: p.seats.chooseAll });
+  await all.focus();
+  await page.keyboard.press("Space");
+  await expect(all).toBeChecked();
+  await page.getByRole("button", { name: new RegExp(p.bulk.action) }).click();
+  await page.getByRole("option", { name: p.bulk.options.confirm }).click();
+  await page.getByRole("button", { name: /^Tee 3/ }).click();
+  await expect(page.getByText(p.bulk.summary.replace("{done}", "3").replace("{total}", "3"))).toBeVisible();
+  for (const name of names) await expect(seatRow(page, name)).toContainText(fi.labels.enrolmentStatus.CONFIRMED);
+  await expectAccessible(page);
+
+  // Cancelling needs a reason; every live enrolment ends with it.
+  await page.getByRole("button", { name: p.status.cancel }).click();
+  await page.getByRole("button", { name: p.status.confirmCancel, exact: true }).click();
+  await expect(page.getByText(fi.validation.reasonRequired)).toBeVisible();
+  await page.getByLabel(p.status.cancelReason).fill("Opettaja ei ole käytettävissä");
+  await page.getByRole("button", { name: p.status.confirmCancel, exact: true }).click();
+  await expect(page.getByText(p.status.done.CANCELLED)).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("seat-row")).toHaveCount(0);
+  await expect(page.getByRole("main")).toContainText(p.course.cancelledBecause.replace("{reason}", "Opettaja ei ole käytettävissä"));
+  await expect(page.getByRole("row").filter({ hasText: fi.labels.enrolmentStatus.CANCELLED })).toHaveCount(3);
+
+  // Duplicate for the next term: a draft copy opens for editing.
+  await page.getByRole("button", { name: p.status.duplicate }).click();
+  await expect(page).toHaveURL(/\/provider\/courses\/[0-9a-f-]{36}\/edit\?copy=1$/);
+  await expect(page.getByText(p.courseForm.copied)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel(p.courseForm.name, { exact: true }).fill(`Syysryhmä ${run}`);
+  await page.getByRole("button", { name: p.courseForm.save }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Syysryhmä ${run}`);
+  await expect(page.getByRole("main")).toContainText(fi.labels.courseStatus.DRAFT);
+  expect(page.url()).not.toContain(courseId);
+});
