@@ -108,3 +108,30 @@ export async function updateCourse(actor: Actor, courseId: string, patch: Course
   const course = await getCourse(actor, courseId);
   return { ok: true, course: course! };
 }
+
+const WEEK = 7 * 86_400_000;
+
+/**
+ * A copy of one of the provider's courses for the next term: the same content as a DRAFT, with
+ * every date moved on by the course's length in whole weeks plus one week, and no enrolments.
+ */
+export async function duplicateCourse(actor: Actor, courseId: string) {
+  if (actor.role !== "PROVIDER_STAFF" || !actor.organisationId || !/^[0-9a-f-]{36}$/i.test(courseId)) return { ok: false as const, code: "NOT_FOUND" as const };
+  const source = await db().course.findFirst({ where: { id: courseId, providerId: actor.organisationId } });
+  if (!source) return { ok: false as const, code: "NOT_FOUND" as const };
+  const shift = (Math.ceil((source.endsOn.getTime() - source.startsOn.getTime()) / WEEK) + 1) * WEEK;
+  const moved = (d: Date | null) => (d ? new Date(d.getTime() + shift) : null);
+  const course = await db().$transaction(async (tx) => {
+    const created = await tx.course.create({
+      data: {
+        providerId: source.providerId, name: source.name, description: source.description, instructionLanguage: source.instructionLanguage, studyPath: source.studyPath,
+        levelFrom: source.levelFrom, levelTo: source.levelTo, targetLevel: source.targetLevel, municipality: source.municipality, address: source.address, remote: source.remote,
+        schedule: source.schedule, hoursPerWeek: source.hoursPerWeek, capacity: source.capacity, offerResponseHours: source.offerResponseHours, confirmOnReferral: source.confirmOnReferral,
+        startsOn: moved(source.startsOn)!, endsOn: moved(source.endsOn)!, referralOpensOn: moved(source.referralOpensOn), referralClosesOn: moved(source.referralClosesOn), status: "DRAFT",
+      },
+    });
+    await recordAudit(tx, { actorUserId: actor.userId, action: "course.create", entityType: "Course", entityId: created.id, courseId: created.id, organisationId: actor.organisationId, details: { duplicatedFrom: source.id } });
+    return created;
+  });
+  return { ok: true as const, course: presentCourse(course, 0) };
+}

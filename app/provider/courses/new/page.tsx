@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Heading } from "@/components/suomifi";
+import { CourseForm, newCourseDefaults } from "@/components/provider/CourseForm";
+import { requireActor } from "@/server/auth/session";
+import { createCourseAction } from "../../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("provider"))("courseForm.newTitle") };
+}
+
+export default async function NewCoursePage() {
+  await requireActor(["PROVIDER_STAFF"]);
+  const t = await getTranslations("provider");
+  return (
+    <div className="kp-stack">
+      <Link href="/provider">{t("backHome")}</Link>
+      <Heading variant="h1">{t("courseForm.newTitle")}</Heading>
+      <CourseForm mode="create" defaults={newCourseDefaults} submit={createCourseAction} />
+    </div>
+  );
+}

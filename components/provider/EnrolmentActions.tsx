@@ -1,0 +1,107 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "suomifi-ui-components";
+import { TextField } from "@/components/forms/TextField";
+import { enrolmentAction, moveInQueueAction, type ActionResult } from "@/app/provider/actions";
+import { enrolmentActionFormSchema, queueMoveSchema, type EnrolmentActionFormInput, type ProviderAction, type QueueMoveInput } from "@/lib/schemas/provider";
+import type { EnrolmentStatus } from "@/lib/schemas/provider";
+import { NumberField } from "./fields";
+import { ResultMessage } from "./ResultMessage";
+import styles from "./provider.module.css";
+
+const simple: Partial<Record<EnrolmentStatus, ProviderAction[]>> = {
+  OFFERED: ["confirm", "decline"],
+  CONFIRMED: ["start", "no-show"],
+  STARTED: ["complete"],
+};
+const reasoned: Partial<Record<EnrolmentStatus, ("offer" | "interrupt" | "cancel")[]>> = {
+  WAITLISTED: ["offer", "cancel"],
+  OFFERED: ["cancel"],
+  CONFIRMED: ["cancel"],
+  STARTED: ["interrupt", "cancel"],
+};
+
+type Open = null | "move" | "offer" | "interrupt" | "cancel";
+
+/** The actions a provider can take on one enrolment in its current state; reasons are asked where the rules need one. */
+export function EnrolmentActions({ courseId, enrolment, queueLength }: { courseId: string; enrolment: { id: string; status: EnrolmentStatus; name: string; queuePosition: number | null }; queueLength: number }) {
+  const t = useTranslations("provider");
+  const [open, setOpen] = useState<Open>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const formId = `act-${enrolment.id}`;
+
+  const run = (action: ProviderAction) =>
+    startTransition(async () => {
+      setResult(null);
+      setResult(await enrolmentAction(courseId, { enrolmentId: enrolment.id, action }));
+    });
+  const toggle = (which: Exclude<Open, null>) => setOpen((o) => (o === which ? null : which));
+  const who = <span className="kp-visually-hidden"> {enrolment.name}</span>;
+
+  return (
+    <div className={styles.actions}>
+      <div className={styles.buttons}>
+        {enrolment.status === "WAITLISTED" && (
+          <Button variant="secondary" aria-expanded={open === "move"} aria-controls={formId} onClick={() => toggle("move")}>
+            {t("actions.move")}
+            {who}
+          </Button>
+        )}
+        {(simple[enrolment.status] ?? []).map((action) => (
+          <Button key={action} variant={action === "confirm" || action === "start" || action === "complete" ? "default" : "secondary"} disabled={pending} onClick={() => run(action)}>
+            {t(`actions.do.${action}`)}
+            {who}
+          </Button>
+        ))}
+        {(reasoned[enrolment.status] ?? []).map((action) => (
+          <Button key={action} variant="secondary" aria-expanded={open === action} aria-controls={formId} onClick={() => toggle(action)}>
+            {t(`actions.do.${action}`)}
+            {who}
+          </Button>
+        ))}
+      </div>
+      <div id={formId}>
+        {open === "move" && <MoveForm courseId={courseId} enrolment={enrolment} queueLength={queueLength} onDone={(r) => { setResult(r); if (r.ok) setOpen(null); }} />}
+        {open && open !== "move" && <ReasonForm courseId={courseId} enrolmentId={enrolment.id} action={open} onDone={(r) => { setResult(r); if (r.ok) setOpen(null); }} />}
+      </div>
+      <ResultMessage result={result} />
+    </div>
+  );
+}
+
+function ReasonForm({ courseId, enrolmentId, action, onDone }: { courseId: string; enrolmentId: string; action: "offer" | "interrupt" | "cancel"; onDone: (r: ActionResult) => void }) {
+  const t = useTranslations("provider");
+  const { control, handleSubmit, formState } = useForm<EnrolmentActionFormInput>({ resolver: zodResolver(enrolmentActionFormSchema), defaultValues: { enrolmentId, action, reason: "" } });
+  const onSubmit = handleSubmit(async (values) => onDone(await enrolmentAction(courseId, values)));
+  return (
+    <form onSubmit={onSubmit} noValidate className={styles.inlineForm}>
+      <TextField control={control} name="reason" label={t(`actions.reason.${action}`)} fullWidth />
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {t(`actions.submit.${action}`)}
+      </Button>
+    </form>
+  );
+}
+
+/** The keyboard path for reordering: a position number and a reason. */
+export function MoveForm({ courseId, enrolment, queueLength, position, onDone }: { courseId: string; enrolment: { id: string; name: string; queuePosition: number | null }; queueLength: number; position?: number; onDone: (r: ActionResult) => void }) {
+  const t = useTranslations("provider");
+  const { control, handleSubmit, formState } = useForm<QueueMoveInput>({
+    resolver: zodResolver(queueMoveSchema),
+    defaultValues: { enrolmentId: enrolment.id, position: position ?? enrolment.queuePosition ?? 1, reason: "" },
+  });
+  const onSubmit = handleSubmit(async (values) => onDone(await moveInQueueAction(courseId, values)));
+  return (
+    <form onSubmit={onSubmit} noValidate className={styles.inlineForm} aria-label={t("queue.moveFormLabel", { name: enrolment.name })}>
+      <NumberField control={control} name="position" label={t("queue.position")} hintText={queueLength ? t("queue.positionHint", { count: queueLength }) : undefined} min={1} max={queueLength || undefined} />
+      <TextField control={control} name="reason" label={t("queue.reason")} fullWidth />
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t("queue.moving") : t("queue.submitMove")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import { useTranslations } from "next-intl";
+import styles from "./provider.module.css";
+
+/** Every seat as a square: held ones filled, free ones empty; the numbers say the same in words. */
+export function SeatBoard({ capacity, held, offered, queueLength }: { capacity: number; held: number; offered: number; queueLength: number }) {
+  const t = useTranslations("provider");
+  const free = Math.max(0, capacity - held);
+  const shown = Math.min(capacity, 200);
+  return (
+    <div className={styles.board}>
+      <dl className="kp-stats">
+        <div><dt>{t("board.capacity")}</dt><dd>{capacity}</dd></div>
+        <div><dt>{t("board.held")}</dt><dd data-testid="seats-held">{held}</dd></div>
+        <div><dt>{t("board.offered")}</dt><dd data-testid="seats-offered">{offered}</dd></div>
+        <div><dt>{t("board.free")}</dt><dd data-testid="seats-free">{free}</dd></div>
+        <div><dt>{t("board.queue")}</dt><dd data-testid="queue-length">{queueLength}</dd></div>
+      </dl>
+      <div className={styles.seats} aria-hidden="true">
+        {Array.from({ length: shown }, (_, i) => (
+          <span key={i} className={i < held ? styles.seatHeld : styles.seatFree} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** A fill-rate bar with its percentage in text. */
+export function FillBar({ capacity, held }: { capacity: number; held: number }) {
+  const t = useTranslations("provider");
+  const pct = capacity > 0 ? Math.round((held / capacity) * 100) : 0;
+  return (
+    <span className={styles.fill}>
+      <span className={styles.fillTrack} aria-hidden="true">
+        <span className={styles.fillBar} style={{ width: `${Math.min(100, pct)}%` }} />
+      </span>
+      <span>{t("board.fillRate", { pct })}</span>
+    </span>
+  );
+}
