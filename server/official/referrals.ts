@@ -60,3 +60,23 @@ export async function referableCourses(actor: Actor, now = new Date()) {
     take: 300,
   });
 }
+
+/** The bulk referral page: the selected clients that are the office's own, and the courses to choose from. */
+export async function bulkReferralPage(actor: Actor, clientIds: string[], now = new Date()) {
+  if (actor.role !== "OFFICIAL" || !actor.organisationId) return null;
+  const ids = clientIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 100);
+  const [clients, courses] = await Promise.all([
+    ids.length
+      ? db().client.findMany({
+          where: { id: { in: ids }, officeId: actor.organisationId, anonymisedAt: null },
+          select: { id: true, clientNumber: true, firstName: true, lastName: true, studyPath: true },
+          orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+        })
+      : Promise.resolve([]),
+    referableCourses(actor, now),
+  ]);
+  return {
+    clients,
+    courses: courses.map((c) => ({ id: c.id, name: c.name, provider: c.provider.name, startsOn: c.startsOn.toISOString().slice(0, 10), studyPath: c.studyPath, freeSeats: Math.max(0, c.capacity - c.seatsHeld) })),
+  };
+}
