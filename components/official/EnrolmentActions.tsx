@@ -10,7 +10,8 @@ import { enrolmentReasonSchema, type EnrolmentReasonInput } from "@/lib/schemas/
 import { TextareaField } from "./fields";
 import styles from "./official.module.css";
 
-type Status = "WAITLISTED" | "OFFERED" | "CONFIRMED" | "STARTED";
+type Status = "WAITLISTED" | "OFFERED" | "CONFIRMED" | "STARTED" | "COMPLETED" | "INTERRUPTED" | "NO_SHOW" | "DECLINED" | "EXPIRED" | "CANCELLED" | "WITHDRAWN";
+const LIVE: readonly Status[] = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"];
 
 /** What an official can do to a live enrolment; reasons where the domain asks for one. */
 export function EnrolmentActions({ clientId, enrolmentId, status, priority, courseName }: { clientId: string; enrolmentId: string; status: Status; priority: "URGENT" | "NORMAL"; courseName: string }) {
@@ -26,7 +27,9 @@ export function EnrolmentActions({ clientId, enrolmentId, status, priority, cour
     if (open) formRef.current?.querySelector("textarea")?.focus();
   }, [open]);
 
-  const available: OfficialEnrolmentAction[] = [
+  // Rendered for ended enrolments too, so the result of the action that ended one stays announced after the refresh.
+  const live = LIVE.includes(status);
+  const available: OfficialEnrolmentAction[] = !live ? [] : [
     ...(status === "OFFERED" ? (["accept", "decline"] as const) : []),
     ...(status === "WAITLISTED" ? [priority === "URGENT" ? ("normal" as const) : ("urgent" as const)] : []),
     "cancel",
@@ -46,6 +49,7 @@ export function EnrolmentActions({ clientId, enrolmentId, status, priority, cour
 
   return (
     <div>
+      {live && (
       <div className={styles.actions} role="group" aria-label={t("actions.groupLabel", { course: courseName })}>
         {available.map((a) => (
           <Button
@@ -63,7 +67,8 @@ export function EnrolmentActions({ clientId, enrolmentId, status, priority, cour
           </Button>
         ))}
       </div>
-      {open && (
+      )}
+      {open && live && (
         <form ref={formRef} className={styles.reasonForm} noValidate onSubmit={handleSubmit((v) => run(open, v.reason))} aria-label={t(`actions.buttons.${open}`)}>
           <TextareaField control={control} name="reason" label={t(`actions.reasonLabel.${open}`)} />
           <div className={styles.actions}>

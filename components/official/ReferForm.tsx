@@ -8,10 +8,24 @@ import { Button, InlineAlert } from "suomifi-ui-components";
 import { referToCourse } from "@/app/official/actions";
 import { officialReferralSchema, type OfficialReferralInput } from "@/lib/schemas/official";
 import { CheckboxField, TextareaField } from "./fields";
+import { StatusTag, type EnrolmentStatusName } from "@/components/enrolment/StatusTag";
 import styles from "./official.module.css";
 
 /** Refer with one action; the answer says plainly what happened: seat offered until …, or queue position N. */
-export function ReferForm({ clientId, courseId, courseName }: { clientId: string; courseId: string; courseName: string }) {
+export function ReferForm({
+  clientId,
+  courseId,
+  courseName,
+  current,
+  referralOpen,
+}: {
+  clientId: string;
+  courseId: string;
+  courseName: string;
+  /** The client's live enrolment on this course: shown instead of the form (after a referral, under its result). */
+  current: { status: EnrolmentStatusName } | null;
+  referralOpen: boolean;
+}) {
   const t = useTranslations("official");
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -29,11 +43,22 @@ export function ReferForm({ clientId, courseId, courseName }: { clientId: string
     }),
   );
 
-  if (result?.ok) {
+  // The page is refreshed after a referral, so the result stays here while `current` changes underneath.
+  if (result?.ok || current || !referralOpen) {
     return (
-      <div role="status" aria-live="polite">
-        <InlineAlert status="neutral">{result.message}</InlineAlert>
-        <p><Link href={`/official/clients/${clientId}`}>{t("refer.toClient")}</Link></p>
+      <div className="kp-stack">
+        <div role="status" aria-live="polite">
+          {result?.ok && <InlineAlert status="neutral">{result.message}</InlineAlert>}
+        </div>
+        {result?.ok ? (
+          <Link href={`/official/clients/${clientId}`}>{t("refer.toClient")}</Link>
+        ) : current ? (
+          <p className={styles.inline}>
+            {t("finder.alreadyHere")} <StatusTag status={current.status} />
+          </p>
+        ) : (
+          <p>{t("finder.referralClosed")}</p>
+        )}
       </div>
     );
   }

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { Checkbox, Dropdown, DropdownItem, Textarea } from "suomifi-ui-components";
 
@@ -14,6 +15,11 @@ interface Base<T extends FieldValues> {
   optionalText?: string;
 }
 
+/** An id that is a valid CSS identifier (axe and label[for] need one; Suomi.fi's own counter ids start with a digit). */
+function useFieldId(name: string): string {
+  return `kp-${name.replace(/\W/g, "")}-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+}
+
 /** A choice from a fixed list; `emptyLabel` adds a "not known" choice that stores null. */
 export function SelectField<T extends FieldValues>({
   control,
@@ -25,6 +31,7 @@ export function SelectField<T extends FieldValues>({
   optionalText,
 }: Base<T> & { options: { value: string; label: string }[]; emptyLabel?: string }) {
   const t = useTranslations();
+  const id = useFieldId(name);
   const EMPTY = "__none__";
   return (
     <Controller
@@ -32,6 +39,7 @@ export function SelectField<T extends FieldValues>({
       control={control}
       render={({ field, fieldState }) => (
         <Dropdown
+          id={id}
           labelText={label}
           hintText={hintText}
           optionalText={optionalText}
@@ -57,12 +65,13 @@ export function SelectField<T extends FieldValues>({
 }
 
 export function CheckboxField<T extends FieldValues>({ control, name, label, hintText }: Base<T>) {
+  const id = useFieldId(name);
   return (
     <Controller
       name={name}
       control={control}
       render={({ field }) => (
-        <Checkbox checked={Boolean(field.value)} onClick={({ checkboxState }) => field.onChange(checkboxState)} name={field.name} hintText={hintText} ref={field.ref}>
+        <Checkbox id={id} checked={Boolean(field.value)} onClick={({ checkboxState }) => field.onChange(checkboxState)} name={field.name} hintText={hintText} ref={field.ref}>
           {label}
         </Checkbox>
       )}
@@ -72,12 +81,14 @@ export function CheckboxField<T extends FieldValues>({ control, name, label, hin
 
 export function TextareaField<T extends FieldValues>({ control, name, label, hintText, optionalText }: Base<T>) {
   const t = useTranslations();
+  const id = useFieldId(name);
   return (
     <Controller
       name={name}
       control={control}
       render={({ field, fieldState }) => (
         <Textarea
+          id={id}
           labelText={label}
           hintText={hintText}
           optionalText={optionalText}

@@ -96,9 +96,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             {e.status === "OFFERED" && e.offerExpiresAt && (
               <p><strong>{t("client.offerDeadline", { deadline: format.dateTime(e.offerExpiresAt, { dateStyle: "long", timeStyle: "short" }) })}</strong></p>
             )}
-            {e.live && (
-              <EnrolmentActions clientId={client.id} enrolmentId={e.id} status={e.status as "WAITLISTED" | "OFFERED" | "CONFIRMED" | "STARTED"} priority={e.priority} courseName={e.course.name} />
-            )}
+            <EnrolmentActions clientId={client.id} enrolmentId={e.id} status={e.status} priority={e.priority} courseName={e.course.name} />
             <details open={e.live}>
               <summary>{t("client.history")}</summary>
               <EventTimeline events={e.events} label={t("client.historyOf", { course: e.course.name })} />

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@/components/suomifi";
-import { StatusTag } from "@/components/enrolment/StatusTag";
 import { ReferForm } from "@/components/official/ReferForm";
 import styles from "@/components/official/official.module.css";
 import { courseFinderFilterSchema } from "@/lib/schemas/official";
@@ -104,18 +103,10 @@ export default async function CourseFinderPage({ params, searchParams }: Props) 
               {c.estimate.kind === "NOW"
                 ? t("finder.estimate.now", { hours: c.offerResponseHours })
                 : c.estimate.kind === "DATE"
-                  ? t(c.estimate.afterStart ? "estimate.dateAfterStart" : "estimate.date", { date: day(c.estimate.date), position: c.estimate.position, seats: c.estimate.seatsFromQueue, days: TURNOVER_DAYS })
+                  ? t(c.estimate.afterStart ? "finder.estimate.dateAfterStart" : "finder.estimate.date", { date: day(c.estimate.date), position: c.estimate.position, seats: c.estimate.seatsFromQueue, days: TURNOVER_DAYS })
                   : t("finder.estimate.unknown", { position: c.estimate.position, days: TURNOVER_DAYS })}
             </p>
-            {c.current ? (
-              <p className={styles.inline}>
-                {t("finder.alreadyHere")} <StatusTag status={c.current.status} />
-              </p>
-            ) : c.referralOpen ? (
-              <ReferForm clientId={client.id} courseId={c.id} courseName={c.name} />
-            ) : (
-              <p>{t("finder.referralClosed")}</p>
-            )}
+            <ReferForm clientId={client.id} courseId={c.id} courseName={c.name} current={c.current} referralOpen={c.referralOpen} />
           </li>
         ))}
       </ul>
