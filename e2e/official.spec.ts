@@ -209,4 +209,44 @@ test.describe("another office", () => {
     const list = await request.get(`/api/v1/clients?q=Khalil`, { headers: bearer(token) });
     expect((await list.json()).items).toEqual([]);
   });
+
+  test("server actions answer 'not found' when another office's enrolment or client is slipped into them", async ({ page, request }) => {
+    await signIn(page, "virkailija@example.fi");
+    await expectHome(page, "/official");
+    const helsinkiClient = await openClient(page, "Khalil");
+    const heading = await page.getByRole("article").first().getAttribute("aria-labelledby");
+    const helsinkiEnrolment = heading!.replace("enrolment-", "");
+    const before = await request.get(`/api/v1/enrolments/${helsinkiEnrolment}`, { headers: bearer(apiToken("virkailija@example.fi")) });
+    const statusBefore = (await before.json()).status;
+    await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
+    await expect(page).toHaveURL(/\/signin$/);
+
+    await signIn(page, "virkailija2@example.fi");
+    await expectHome(page, "/official");
+    await page.goto("/official/clients?placement=waiting");
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/official\/clients\/[0-9a-f-]{36}$/);
+    const ownClient = page.url().split("/").at(-1)!;
+    // Swap the ids in the server action's arguments on their way out.
+    await page.route("**/official/**", async (route) => {
+      const req = route.request();
+      if (req.method() === "POST" && req.headers()["next-action"]) {
+        const body = req.postData()!.replaceAll(/"enrolmentId":"[^"]+"/g, `"enrolmentId":"${helsinkiEnrolment}"`).replaceAll(ownClient, helsinkiClient);
+        await route.continue({ postData: body });
+      } else await route.continue();
+    });
+    const live = page.getByRole("article").filter({ has: page.getByRole("button", { name: fi.official.actions.buttons.cancel }) }).first();
+    await live.getByRole("button", { name: fi.official.actions.buttons.cancel }).click();
+    await live.getByRole("textbox", { name: fi.official.actions.reasonLabel.cancel }).fill("Yritys toisen toimiston asiakkaaseen");
+    await live.getByRole("button", { name: fi.official.actions.confirm.cancel }).click();
+    await expect(live.getByRole("status")).toHaveText(fi.official.failures.NOT_FOUND);
+
+    await page.goto(`/official/clients/${ownClient}/courses?municipality=`);
+    const course = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: new RegExp(fi.official.refer.submit) }) }).first();
+    await course.getByRole("button", { name: new RegExp(fi.official.refer.submit) }).click();
+    await expect(course.getByRole("status")).toHaveText(fi.official.failures.NOT_FOUND);
+
+    const after = await request.get(`/api/v1/enrolments/${helsinkiEnrolment}`, { headers: bearer(apiToken("virkailija@example.fi")) });
+    expect((await after.json()).status).toBe(statusBefore);
+  });
 });

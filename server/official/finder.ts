@@ -64,13 +64,18 @@ interface Row {
 
 const DAY_MS = 86_400_000;
 
-/** The waiting-time estimate for someone joining the queue now (see SeatEstimate). */
+/**
+ * The waiting-time estimate for someone joining the queue now (see SeatEstimate). Free seats are
+ * handed to the queue in order; beyond them, the queue moves at the pace seats were handed to it
+ * over the last TURNOVER_DAYS days.
+ */
 export function estimateSeat(input: { freeSeats: number; queueLength: number; seatsFromQueue: number; startsOn: string; today: string }): SeatEstimate {
-  if (input.freeSeats > 0 && input.queueLength === 0) return { kind: "NOW" };
   const position = input.queueLength + 1;
+  // Free seats go to the queue in order at once: enough of them reach a newcomer too.
+  if (input.freeSeats >= position) return { kind: "NOW" };
   if (input.seatsFromQueue === 0) return { kind: "UNKNOWN", position };
   const perDay = input.seatsFromQueue / TURNOVER_DAYS;
-  const days = Math.ceil(position / perDay);
+  const days = Math.ceil((position - input.freeSeats) / perDay);
   const date = new Date(Date.parse(`${input.today}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
   return { kind: "DATE", date, position, seatsFromQueue: input.seatsFromQueue, afterStart: date > input.startsOn };
 }
@@ -79,9 +84,17 @@ export function estimateSeat(input: { freeSeats: number; queueLength: number; se
  * Published, not yet ended courses that fit the client's study path and language level, with free
  * seats, queue length and a waiting-time estimate. Null when the client is not the office's.
  */
-export async function findCoursesForClient(actor: Actor, clientId: string, filter: CourseFinderFilter, now = new Date()) {
+export async function findCoursesForClient(
+  actor: Actor,
+  clientId: string,
+  requested: CourseFinderFilter,
+  options: { defaultToClientMunicipality?: boolean; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
   const client = await getClient(actor, clientId);
   if (!client) return null;
+  // On first opening, courses near the client (and remote ones); the official can widen the search.
+  const filter = options.defaultToClientMunicipality && !requested.municipality && client.municipality ? { ...requested, municipality: client.municipality } : requested;
   const today = helsinkiDate(now);
   const since = new Date(now.getTime() - TURNOVER_DAYS * DAY_MS);
   const where: Prisma.Sql[] = [
@@ -150,5 +163,5 @@ export async function findCoursesForClient(actor: Actor, clientId: string, filte
       estimate: estimateSeat({ freeSeats, queueLength, seatsFromQueue: Number(r.seatsFromQueue), startsOn, today }),
     };
   });
-  return { client, courses };
+  return { client, courses, filter };
 }

@@ -95,10 +95,14 @@ describe("client page, course finder and referral", () => {
     expect(found?.courses.find((c) => c.id === full.id)).toMatchObject({ freeSeats: 0, queueLength: 0, estimate: { kind: "UNKNOWN", position: 1 } });
     const evening = await findCoursesForClient(w.official, client.id, { municipality: town, schedule: "EVENING" });
     expect(evening?.courses.map((c) => c.id)).toEqual([fits.id]);
+    const nearby = await findCoursesForClient(w.official, client.id, { schedule: "EVENING" }, { defaultToClientMunicipality: true });
+    expect(nearby?.filter.municipality).toBe(town);
+    expect(nearby?.courses.map((c) => c.id)).toEqual([fits.id]);
   });
 
   it("estimates from the queue and recent turnover", () => {
     expect(estimateSeat({ freeSeats: 1, queueLength: 0, seatsFromQueue: 0, startsOn: "2099-01-01", today: "2026-01-01" })).toEqual({ kind: "NOW" });
+    expect(estimateSeat({ freeSeats: 3, queueLength: 1, seatsFromQueue: 0, startsOn: "2099-01-01", today: "2026-01-01" })).toEqual({ kind: "NOW" });
     // 9 waiting, 18 seats from the queue in 90 days = 0.2 a day: the 10th person waits 50 days.
     expect(estimateSeat({ freeSeats: 0, queueLength: 9, seatsFromQueue: 18, startsOn: "2026-03-01", today: "2026-01-01" })).toEqual({
       kind: "DATE", date: "2026-02-20", position: 10, seatsFromQueue: 18, afterStart: false,

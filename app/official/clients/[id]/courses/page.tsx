@@ -17,12 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CourseFinderPage({ params, searchParams }: Props) {
   const actor = await requireActor(["OFFICIAL"]);
-  const parsed = courseFinderFilterSchema.safeParse(await searchParams);
-  const filter = parsed.success ? parsed.data : {};
-  const data = await findCoursesForClient(actor, (await params).id, filter);
+  const query = await searchParams;
+  const parsed = courseFinderFilterSchema.safeParse(query);
+  const data = await findCoursesForClient(actor, (await params).id, parsed.success ? parsed.data : {}, { defaultToClientMunicipality: !("municipality" in query) });
   if (!data) notFound();
   const [t, labels, format] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter()]);
-  const { client, courses } = data;
+  const { client, courses, filter } = data;
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
 
   return (
@@ -40,7 +40,7 @@ export default async function CourseFinderPage({ params, searchParams }: Props) 
       <form method="get" className={styles.filters} aria-label={t("finder.filters")}>
         <label>
           {t("finder.municipality")}
-          <input name="municipality" defaultValue={filter.municipality ?? client.municipality ?? ""} />
+          <input name="municipality" defaultValue={filter.municipality ?? ""} />
         </label>
         <label>
           {t("finder.remote")}
@@ -99,6 +99,7 @@ export default async function CourseFinderPage({ params, searchParams }: Props) 
               <li><strong>{t("finder.freeSeats", { free: c.freeSeats, capacity: c.capacity })}</strong></li>
               <li><strong>{t("finder.queueLength", { count: c.queueLength })}</strong></li>
             </ul>
+            {!c.current && (
             <p className={styles.estimate}>
               {c.estimate.kind === "NOW"
                 ? t("finder.estimate.now", { hours: c.offerResponseHours })
@@ -106,6 +107,7 @@ export default async function CourseFinderPage({ params, searchParams }: Props) 
                   ? t(c.estimate.afterStart ? "finder.estimate.dateAfterStart" : "finder.estimate.date", { date: day(c.estimate.date), position: c.estimate.position, seats: c.estimate.seatsFromQueue, days: TURNOVER_DAYS })
                   : t("finder.estimate.unknown", { position: c.estimate.position, days: TURNOVER_DAYS })}
             </p>
+            )}
             <ReferForm clientId={client.id} courseId={c.id} courseName={c.name} current={c.current} referralOpen={c.referralOpen} />
           </li>
         ))}
