@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { makeIdentityCode } from "../lib/identity-code";
 import { bearer, apiToken } from "./support/api";
 import { expectAccessible } from "./support/axe";
@@ -163,22 +163,70 @@ test.describe("official's workspace", () => {
     await expectAccessible(page);
   });
 
-  test("keyboard only: from the client page to a referral and back", async ({ page }) => {
-    await signIn(page, "virkailija@example.fi");
-    await expectHome(page, "/official");
-    await openClient(page, "Nguyen");
-    const tabTo = async (locator: ReturnType<Page["locator"]>) => {
-      for (let i = 0; i < 80 && !(await locator.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  test("keyboard only: register, find a course, refer, cancel with a reason, read the timeline", async ({ page }) => {
+    const tabTo = async (locator: Locator) => {
+      for (let i = 0; i < 120 && !(await locator.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
       await expect(locator).toBeFocused();
     };
+    const kallio = "Suomi 1 – perusopetus, päiväryhmä (Kallio)";
+    const lastName = `Näppäin-${unique()}`;
+    await page.goto("/signin");
+    await tabTo(page.locator('input[name="email"]'));
+    await page.keyboard.type("virkailija@example.fi");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Koulutus-Demo-2026");
+    await page.keyboard.press("Enter");
+    await expectHome(page, "/official");
+
+    await tabTo(page.getByRole("main").getByRole("link", { name: fi.official.home.registerClient }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(f.newTitle);
+    await tabTo(page.getByRole("textbox", { name: f.firstName }));
+    await page.keyboard.type("Eino");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(lastName);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(makeIdentityCode("1999-12-31", 456, "-"));
+    await tabTo(page.getByRole("textbox", { name: new RegExp(f.municipality) }));
+    await page.keyboard.type("Helsinki");
+    const path = page.getByRole("button", { name: new RegExp(f.studyPath) });
+    await tabTo(path);
+    await page.keyboard.press("Enter"); // opens on the first choice (FAST)
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(path).toContainText(fi.labels.studyPath.BASIC);
+    const level = page.getByRole("button", { name: new RegExp(f.languageLevel) });
+    await tabTo(level);
+    await page.keyboard.press("Enter"); // opens on "not known"
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(level).toContainText(fi.labels.languageLevel.A1_1);
+    await tabTo(page.getByRole("button", { name: f.register }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${lastName}, Eino`);
+
     await tabTo(page.getByRole("link", { name: fi.official.client.findCourse }));
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(fi.official.finder.title);
-    const refer = page.getByRole("button", { name: new RegExp(fi.official.refer.submit) }).first();
-    await tabTo(refer);
+    const course = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: kallio }) });
+    await tabTo(course.getByRole("button", { name: new RegExp(fi.official.refer.submit) }));
     await page.keyboard.press("Enter");
-    const result = page.getByRole("main").getByRole("status").filter({ hasText: /./ }).last();
-    await expect(result).toBeVisible();
+    await expect(course.getByRole("status")).toHaveText(new RegExp(fill(fi.official.refer.result.queued, { position: "\\d+" })));
+    await tabTo(course.getByRole("link", { name: fi.official.refer.toClient }));
+    await page.keyboard.press("Enter");
+
+    const enrolment = page.getByRole("article").filter({ hasText: kallio });
+    await tabTo(enrolment.getByRole("button", { name: fi.official.actions.buttons.cancel }));
+    await page.keyboard.press("Enter");
+    await expect(enrolment.getByRole("textbox", { name: fi.official.actions.reasonLabel.cancel })).toBeFocused();
+    await page.keyboard.type("Asiakas soitti ja perui");
+    await tabTo(enrolment.getByRole("button", { name: fi.official.actions.confirm.cancel }));
+    await page.keyboard.press("Enter");
+    await expect(enrolment.getByRole("status")).toHaveText(fi.official.actions.done.cancel);
+    await tabTo(enrolment.getByText(fi.official.client.history));
+    await page.keyboard.press("Enter");
+    await expect(enrolment.getByRole("list").getByRole("listitem").last()).toContainText("Asiakas soitti ja perui");
   });
 });
 
