@@ -137,7 +137,7 @@ await q("ended enrolments", `
   SELECT gen_random_uuid(), cl.id, co.id, s.status::"EnrolmentStatus", 'NORMAL', extract(epoch FROM t.at) * 1000, t.at,
     t.at + interval '10 days', t.at + interval '13 days', t.at + interval '14 days',
     CASE WHEN s.status IN ('CANCELLED','INTERRUPTED') THEN 'Muutti toiselle paikkakunnalle' END, t.at, t.at + interval '14 days'
-  FROM generate_series(1, ${ended}) g
+  FROM generate_series(1::bigint, ${ended}) g
   JOIN cl ON cl.n = 1 + (g * 7) % ${CLIENTS}
   JOIN co ON co.n = (g * 7919) % ${COURSES}
   CROSS JOIN LATERAL (SELECT (ARRAY['COMPLETED','COMPLETED','INTERRUPTED','NO_SHOW','DECLINED','EXPIRED','CANCELLED','WITHDRAWN'])[1 + g % 8] AS status) s
