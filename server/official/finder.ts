@@ -13,7 +13,7 @@ export const TURNOVER_DAYS = 90;
 export type SeatEstimate =
   /** A seat is free and nobody waits: the client is offered it at once. */
   | { kind: "NOW" }
-  /** Queue position ÷ seats handed to the queue per day over the last 90 days. */
+  /** Places ahead beyond the free seats ÷ seats handed to the queue per day over the last 90 days. */
   | { kind: "DATE"; date: string; position: number; seatsFromQueue: number; afterStart: boolean }
   /** No seat has come free from this queue in 90 days: no honest date can be given. */
   | { kind: "UNKNOWN"; position: number };
@@ -125,8 +125,10 @@ export async function findCoursesForClient(
       c.schedule, c."startsOn", c."endsOn", c.capacity, c."seatsHeld", c."offerResponseHours",
       (c."referralOpensOn" IS NULL OR c."referralOpensOn" <= ${today}::date) AND (c."referralClosesOn" IS NULL OR c."referralClosesOn" >= ${today}::date) AS "referralOpen",
       (SELECT count(*) FROM "Enrolment" q WHERE q."courseId" = c.id AND q.status = 'WAITLISTED') AS "queueLength",
-      (SELECT count(*) FROM "Enrolment" t JOIN "EnrolmentEvent" ev ON ev."enrolmentId" = t.id
-        WHERE t."courseId" = c.id AND ev."fromStatus" = 'WAITLISTED' AND ev."toStatus" IN ('OFFERED', 'CONFIRMED') AND ev.at >= ${since}) AS "seatsFromQueue",
+      -- Seats handed to someone who had waited: offered (or confirmed) later than referred, in the window.
+      (SELECT count(*) FROM "Enrolment" t
+        WHERE t."courseId" = c.id AND coalesce(t."offeredAt", t."confirmedAt") >= ${since}
+          AND coalesce(t."offeredAt", t."confirmedAt") > t."referredAt" + interval '1 second') AS "seatsFromQueue",
       mine.id AS "currentId", mine.status AS "currentStatus"
     FROM "Course" c
     JOIN "Organisation" p ON p.id = c."providerId"

@@ -8,6 +8,8 @@ import { isValidIdentityCode } from "../../lib/identity-code";
 import type { ClientRegisterFilter } from "../../lib/schemas/official";
 
 export const REGISTER_PAGE_SIZE = 25;
+/** Matches are counted up to this; beyond it the page says "over 1 000" (an exact count of a broad search costs more than it tells). */
+export const REGISTER_COUNT_CAP = 1000;
 
 export interface RegisterRow {
   id: string;
@@ -78,10 +80,14 @@ export async function searchClientRegister(actor: Actor, filter: ClientRegisterF
     SELECT page.*, (SELECT array_agg(e.status::text ORDER BY e.status) FROM "Enrolment" e
                     WHERE e."clientId" = page.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED')) AS live
     FROM page ORDER BY page."lastName", page."firstName", page."clientNumber"`, countRegister(actor.organisationId, filter)]);
+  const capped = total > REGISTER_COUNT_CAP;
   return {
-    total,
+    total: Math.min(total, REGISTER_COUNT_CAP),
+    capped,
     page: filter.page,
-    pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
+    /** Null when the count is capped: there are more pages than counted. */
+    pages: capped ? null : Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
+    hasNext: capped ? rows.length === REGISTER_PAGE_SIZE : filter.page * REGISTER_PAGE_SIZE < total,
     rows: rows.map<RegisterRow>((r) => ({
       id: r.id,
       clientNumber: r.clientNumber,
@@ -97,6 +103,7 @@ export async function searchClientRegister(actor: Actor, filter: ClientRegisterF
 }
 
 async function countRegister(officeId: string, filter: Omit<ClientRegisterFilter, "page">): Promise<number> {
-  const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Client" c WHERE ${registerWhere(officeId, filter)}`;
+  const [row] = await db().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM "Client" c WHERE ${registerWhere(officeId, filter)} LIMIT ${REGISTER_COUNT_CAP + 1}) matches`;
   return Number(row?.n ?? 0);
 }

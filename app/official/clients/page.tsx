@@ -69,7 +69,7 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
         <button type="submit" className={styles.submit}>{t("register.apply")}</button>
       </form>
 
-      <p role="status">{t("register.count", { count: result.total })}</p>
+      <p role="status">{result.capped ? t("register.countCapped", { count: result.total }) : t("register.count", { count: result.total })}</p>
 
       {result.rows.length > 0 && (
         <form method="get" action="/official/bulk" className="kp-stack">
@@ -106,11 +106,11 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
         </form>
       )}
 
-      {result.pages > 1 && (
+      {(result.page > 1 || result.hasNext) && (
         <nav aria-label={t("register.pagination")} className={styles.pager}>
           {result.page > 1 && <Link href={query(result.page - 1)}>{t("register.previous")}</Link>}
-          <span>{t("register.page", { page: result.page, pages: result.pages })}</span>
-          {result.page < result.pages && <Link href={query(result.page + 1)}>{t("register.next")}</Link>}
+          <span>{result.pages ? t("register.page", { page: result.page, pages: result.pages }) : t("register.pageOnly", { page: result.page })}</span>
+          {result.hasNext && <Link href={query(result.page + 1)}>{t("register.next")}</Link>}
         </nav>
       )}
 
