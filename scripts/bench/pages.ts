@@ -47,6 +47,8 @@ const workDir = join(tmpdir(), `kp-bench-pages-${Date.now()}`);
 mkdirSync(workDir, { recursive: true });
 const enc = encodeURIComponent;
 const scenarios: Record<string, string[]> = {
+  // The framework's floor: a signed-in page with no database work beyond the session's user.
+  floor: ["/accessibility"],
   clientSearch: clients.flatMap((c, i) => [
     `/official/clients?q=${enc(c.lastName.split("-")[0]!.slice(0, 3 + (i % 4)).toLowerCase())}`,
     `/official/clients?q=${c.clientNumber}`,
@@ -113,6 +115,7 @@ const report = {
   users: USERS,
   seconds: SECONDS,
   target: "p95 < 150 ms per page",
+  note: "floor = a static signed-in page: what rendering the shell costs before any of the page's own queries",
   results,
 };
 mkdirSync("bench/results", { recursive: true });

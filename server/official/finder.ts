@@ -7,6 +7,9 @@ import type { EnrolmentStatus, InstructionLanguage, LanguageLevel, Schedule } fr
 import { helsinkiDate } from "../enrolment/seats";
 import type { CourseFinderFilter } from "../../lib/schemas/official";
 
+/** At most this many courses are shown, soonest first; the official narrows the filters for others. */
+export const FINDER_LIMIT = 20;
+
 /** The window of recent turnover the waiting-time estimate is based on. */
 export const TURNOVER_DAYS = 90;
 
@@ -138,9 +141,10 @@ export async function findCoursesForClient(
     ) mine ON true
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY c."startsOn", c.name, c.id
-    LIMIT 50`;
+    LIMIT ${FINDER_LIMIT + 1}`;
 
-  const courses: FinderCourse[] = rows.map((r) => {
+  const more = rows.length > FINDER_LIMIT;
+  const courses: FinderCourse[] = rows.slice(0, FINDER_LIMIT).map((r) => {
     const startsOn = r.startsOn.toISOString().slice(0, 10);
     const freeSeats = Math.max(0, r.capacity - r.seatsHeld);
     const queueLength = Number(r.queueLength);
@@ -165,5 +169,5 @@ export async function findCoursesForClient(
       estimate: estimateSeat({ freeSeats, queueLength, seatsFromQueue: Number(r.seatsFromQueue), startsOn, today }),
     };
   });
-  return { client, courses, filter };
+  return { client, courses, more, filter };
 }

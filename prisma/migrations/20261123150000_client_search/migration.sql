@@ -12,3 +12,7 @@ CREATE INDEX "Client_officeId_integrationPlanEndsOn_idx" ON "Client" ("officeId"
 -- waited (offered or confirmed after the referral) in the last 90 days: an index-only count.
 CREATE INDEX "Enrolment_courseId_seatGrantedAt_idx" ON "Enrolment" ("courseId", (coalesce("offeredAt", "confirmedAt"))) INCLUDE ("referredAt")
   WHERE coalesce("offeredAt", "confirmedAt") IS NOT NULL;
+
+-- The home page's "recent events that need action": the newest declines, expiries and no-shows.
+CREATE INDEX "Enrolment_needsAction_updatedAt_idx" ON "Enrolment" ("updatedAt")
+  WHERE status IN ('DECLINED', 'EXPIRED', 'NO_SHOW');

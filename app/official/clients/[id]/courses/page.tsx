@@ -22,7 +22,7 @@ export default async function CourseFinderPage({ params, searchParams }: Props) 
   const data = await findCoursesForClient(actor, (await params).id, parsed.success ? parsed.data : {}, { defaultToClientMunicipality: !("municipality" in query) });
   if (!data) notFound();
   const [t, labels, format] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter()]);
-  const { client, courses, filter } = data;
+  const { client, courses, more, filter } = data;
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
 
   return (
@@ -77,7 +77,7 @@ export default async function CourseFinderPage({ params, searchParams }: Props) 
         <button type="submit" className={styles.submit}>{t("finder.apply")}</button>
       </form>
 
-      <p role="status">{t("finder.count", { count: courses.length })}</p>
+      <p role="status">{more ? t("finder.countMore", { count: courses.length }) : t("finder.count", { count: courses.length })}</p>
       <details>
         <summary>{t("finder.howEstimated")}</summary>
         <p>{t("finder.estimateExplained", { days: TURNOVER_DAYS })}</p>
