@@ -107,6 +107,8 @@ test.describe("official's workspace", () => {
     await input.fill("131052-308T");
     await expect(page.getByText(fi.validation.identityCode.centurySign)).toHaveCount(0);
     await expect(page.getByRole("textbox", { name: f.dateOfBirth })).toHaveValue("1952-10-13");
+    await page.getByRole("textbox", { name: f.dateOfBirth }).fill("1952-10-14");
+    await expect(page.getByText(fi.validation.identityCode.dateOfBirthMismatch)).toBeVisible();
     await expectAccessible(page);
   });
 

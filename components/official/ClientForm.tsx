@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { Controller, useForm, type Resolver } from "react-hook-form";
+import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button, InlineAlert, TextInput } from "suomifi-ui-components";
 import { TextField } from "@/components/forms/TextField";
 import { saveClient } from "@/app/official/actions";
@@ -67,6 +67,11 @@ export function ClientForm({ clientId, initial, maskedIdentityCode }: { clientId
       },
     });
   }, [storageKey, initial, reset, subscribe]);
+
+  // The code against the date of birth, as soon as both are there (the schema checks it again on save).
+  const [codeValue, birthValue] = useWatch({ control, name: ["personalIdentityCode", "dateOfBirth"] });
+  const parsedCode = codeValue ? parseIdentityCode(codeValue) : null;
+  const birthMismatch = Boolean(parsedCode?.ok && /^\d{4}-\d{2}-\d{2}$/.test(birthValue ?? "") && parsedCode.value.dateOfBirth !== birthValue);
 
   useEffect(() => {
     if (duplicates) duplicatesHeading.current?.focus();
@@ -132,8 +137,10 @@ export function ClientForm({ clientId, initial, maskedIdentityCode }: { clientId
                   if (parsed.ok && !getValues("dateOfBirth")) setValue("dateOfBirth", parsed.value.dateOfBirth, { shouldValidate: true });
                 }}
                 onBlur={field.onBlur}
-                status={fieldState.error ? "error" : "default"}
-                statusText={fieldState.error?.message ? tAll(fieldState.error.message) : undefined}
+                status={fieldState.error || birthMismatch ? "error" : "default"}
+                statusText={
+                  fieldState.error?.message ? tAll(fieldState.error.message) : birthMismatch ? tAll("validation.identityCode.dateOfBirthMismatch") : undefined
+                }
                 fullWidth
               />
             )}
