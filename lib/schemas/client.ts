@@ -14,7 +14,19 @@ export const clientSchema = z
     firstName: requiredText(100),
     lastName: requiredText(100),
     dateOfBirth: isoDate,
-    personalIdentityCode: z.string().trim().toUpperCase().optional().nullable().transform((v) => (v ? v : null)),
+    // Checked on the field itself, so a wrong code is reported live even while other fields are still empty.
+    personalIdentityCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : null))
+      .superRefine((v, ctx) => {
+        if (!v) return;
+        const parsed = parseIdentityCode(v);
+        if (!parsed.ok) ctx.addIssue({ code: "custom", message: identityCodeErrorKey(parsed.error) });
+      }),
     email: emailField.optional().nullable().or(z.literal("").transform(() => null)),
     phone: optionalText(40),
     municipality: optionalText(100),
@@ -39,9 +51,7 @@ export const clientSchema = z
   .superRefine((value, ctx) => {
     if (value.personalIdentityCode) {
       const parsed = parseIdentityCode(value.personalIdentityCode);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: identityCodeErrorKey(parsed.error) });
-      } else if (parsed.value.dateOfBirth !== value.dateOfBirth) {
+      if (parsed.ok && parsed.value.dateOfBirth !== value.dateOfBirth) {
         ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: "validation.identityCode.dateOfBirthMismatch" });
       }
     }

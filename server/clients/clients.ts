@@ -5,7 +5,7 @@ import { decryptIdentityCode, encryptIdentityCode, identityCodeHmac } from "../c
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { ClientData } from "../../lib/schemas/client";
-import { maskIdentityCode } from "../../lib/identity-code";
+import { maskIdentityCode, parseIdentityCode } from "../../lib/identity-code";
 
 // Clients belong to one employment office; only that office's officials see or change them.
 
@@ -88,4 +88,117 @@ export async function searchClients(actor: Actor, q: string, limit = 50, offset 
     skip: offset,
   });
   return rows.map(presentClient);
+}
+
+export interface PossibleDuplicate {
+  id: string;
+  clientNumber: number;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  /** Why it looks like the same person. */
+  match: "IDENTITY_CODE" | "NAME_AND_BIRTH_DATE";
+}
+
+/**
+ * Clients of the official's own office that may be the same person: the same identity code, or the
+ * same name and date of birth. Other offices' clients are never reported (their existence is not ours to reveal).
+ */
+export async function findPossibleDuplicates(
+  actor: Actor,
+  data: Pick<ClientData, "firstName" | "lastName" | "dateOfBirth" | "personalIdentityCode">,
+  exceptClientId?: string,
+): Promise<PossibleDuplicate[]> {
+  if (!isOfficial(actor)) return [];
+  const hmac = data.personalIdentityCode ? identityCodeHmac(data.personalIdentityCode) : null;
+  const rows = await db().client.findMany({
+    where: {
+      officeId: actor.organisationId,
+      anonymisedAt: null,
+      ...(exceptClientId ? { id: { not: exceptClientId } } : {}),
+      OR: [
+        ...(hmac ? [{ identityCodeHmac: hmac }] : []),
+        {
+          dateOfBirth: toDate(data.dateOfBirth)!,
+          firstName: { equals: data.firstName.trim(), mode: "insensitive" as const },
+          lastName: { equals: data.lastName.trim(), mode: "insensitive" as const },
+        },
+      ],
+    },
+    select: { id: true, clientNumber: true, firstName: true, lastName: true, dateOfBirth: true, identityCodeHmac: true },
+    orderBy: { clientNumber: "asc" },
+    take: 10,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    clientNumber: r.clientNumber,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    dateOfBirth: r.dateOfBirth.toISOString().slice(0, 10),
+    match: hmac && r.identityCodeHmac === hmac ? "IDENTITY_CODE" : "NAME_AND_BIRTH_DATE",
+  }));
+}
+
+export type UpdateClientResult =
+  | { ok: true; client: PresentedClient }
+  | { ok: false; code: "NOT_FOUND" | "IDENTITY_CODE_DATE_MISMATCH" };
+
+/**
+ * Changes a client of the official's own office. An empty identity code keeps the stored one
+ * (the browser never holds the whole code); `removeIdentityCode` clears it. A kept code must
+ * still match a changed date of birth.
+ */
+export async function updateClient(
+  actor: Actor,
+  clientId: string,
+  data: ClientData,
+  options: { removeIdentityCode?: boolean } = {},
+): Promise<UpdateClientResult> {
+  if (!isOfficial(actor) || !/^[0-9a-f-]{36}$/i.test(clientId)) return { ok: false, code: "NOT_FOUND" };
+  const officeId = actor.organisationId;
+  const { personalIdentityCode, dateOfBirth, placementTestOn, integrationPlanStartsOn, integrationPlanEndsOn, ...rest } = data;
+  return db().$transaction(async (tx) => {
+    const existing = await tx.client.findFirst({ where: { id: clientId, officeId, anonymisedAt: null }, select: { id: true, identityCodeCiphertext: true } });
+    if (!existing) return { ok: false as const, code: "NOT_FOUND" as const };
+    const identity: Prisma.ClientUpdateInput = personalIdentityCode
+      ? { identityCodeCiphertext: encryptIdentityCode(personalIdentityCode), identityCodeHmac: identityCodeHmac(personalIdentityCode) }
+      : options.removeIdentityCode
+        ? { identityCodeCiphertext: null, identityCodeHmac: null }
+        : {};
+    if (!personalIdentityCode && !options.removeIdentityCode && existing.identityCodeCiphertext) {
+      const kept = parseIdentityCode(decryptIdentityCode(existing.identityCodeCiphertext));
+      if (kept.ok && kept.value.dateOfBirth !== dateOfBirth) return { ok: false as const, code: "IDENTITY_CODE_DATE_MISMATCH" as const };
+    }
+    const updated = await tx.client.update({
+      where: { id: clientId },
+      data: {
+        ...rest,
+        ...identity,
+        dateOfBirth: toDate(dateOfBirth)!,
+        placementTestOn: toDate(placementTestOn),
+        integrationPlanStartsOn: toDate(integrationPlanStartsOn),
+        integrationPlanEndsOn: toDate(integrationPlanEndsOn),
+      },
+      select: publicFields,
+    });
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      action: "client.update",
+      entityType: "Client",
+      entityId: clientId,
+      clientId,
+      organisationId: officeId,
+      details: { fields: Object.keys(rest).concat(Object.keys(identity).length ? ["identityCode"] : []) },
+    });
+    return { ok: true as const, client: presentClient(updated) };
+  });
+}
+
+/** The whole identity code of one of the office's clients; every view is an audit event. */
+export async function revealIdentityCode(actor: Actor, clientId: string): Promise<string | null> {
+  if (!isOfficial(actor) || !/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  const row = await db().client.findFirst({ where: { id: clientId, officeId: actor.organisationId, anonymisedAt: null }, select: { identityCodeCiphertext: true } });
+  if (!row?.identityCodeCiphertext) return null;
+  await recordAudit(db(), { actorUserId: actor.userId, action: "client.identityCode.view", entityType: "Client", entityId: clientId, clientId, organisationId: actor.organisationId });
+  return decryptIdentityCode(row.identityCodeCiphertext);
 }

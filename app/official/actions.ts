@@ -1,0 +1,146 @@
+"use server";
+// The official's server actions: each parses the same zod schema as its form, calls one domain
+// function and maps the typed result to a translated sentence.
+import { revalidatePath } from "next/cache";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { clientSchema, type ClientInput } from "@/lib/schemas/client";
+import { bulkReferralSchema, enrolmentReasonSchema, officialReferralSchema, type BulkReferralInput, type OfficialReferralInput } from "@/lib/schemas/official";
+import { requireActor } from "@/server/auth/session";
+import { findPossibleDuplicates, registerClient, revealIdentityCode, updateClient, type PossibleDuplicate } from "@/server/clients/clients";
+import { acceptOffer, cancelEnrolment, declineOffer, setPriority, staff, type EngineErrorCode } from "@/server/enrolment";
+import { bulkRefer, referralOutcome, type ReferralOutcome } from "@/server/official/referrals";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type SaveClientResult =
+  | { ok: true; clientId: string }
+  | { ok: false; kind: "invalid"; fieldErrors: FieldErrors }
+  | { ok: false; kind: "duplicates"; duplicates: PossibleDuplicate[] }
+  | { ok: false; kind: "error"; message: string };
+
+function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) out[issue.path.join(".")] ??= issue.message;
+  return out;
+}
+
+/**
+ * Registers a new client (no clientId) or saves an existing one. A possible duplicate stops the
+ * save and is shown first, unless the official has seen it and chosen to save anyway.
+ */
+export async function saveClient(input: { clientId?: string; values: ClientInput; allowDuplicate?: boolean; removeIdentityCode?: boolean }): Promise<SaveClientResult> {
+  const actor = await requireActor(["OFFICIAL"]);
+  const parsed = clientSchema.safeParse(input.values);
+  if (!parsed.success) return { ok: false, kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  if (!input.allowDuplicate) {
+    const duplicates = await findPossibleDuplicates(actor, parsed.data, input.clientId);
+    if (duplicates.length > 0) return { ok: false, kind: "duplicates", duplicates };
+  }
+  const t = await getTranslations("official");
+  if (input.clientId) {
+    const result = await updateClient(actor, input.clientId, parsed.data, { removeIdentityCode: input.removeIdentityCode });
+    if (!result.ok) {
+      return result.code === "IDENTITY_CODE_DATE_MISMATCH"
+        ? { ok: false, kind: "invalid", fieldErrors: { dateOfBirth: "validation.identityCode.dateOfBirthMismatch" } }
+        : { ok: false, kind: "error", message: t("failures.NOT_FOUND") };
+    }
+    revalidatePath(`/official/clients/${input.clientId}`);
+    return { ok: true, clientId: input.clientId };
+  }
+  const result = await registerClient(actor, parsed.data);
+  if (!result.ok) return { ok: false, kind: "error", message: t("failures.FORBIDDEN") };
+  revalidatePath("/official");
+  return { ok: true, clientId: result.client.id };
+}
+
+export async function showIdentityCode(clientId: string): Promise<{ ok: true; code: string } | { ok: false; message: string }> {
+  const actor = await requireActor(["OFFICIAL"]);
+  const code = await revealIdentityCode(actor, clientId);
+  if (code) return { ok: true, code };
+  return { ok: false, message: (await getTranslations("official"))("failures.NOT_FOUND") };
+}
+
+export type ActionResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
+
+const enrolmentActions = ["cancel", "urgent", "normal", "accept", "decline"] as const;
+export type OfficialEnrolmentAction = (typeof enrolmentActions)[number];
+const needsReason: readonly OfficialEnrolmentAction[] = ["cancel", "urgent", "decline"];
+
+async function engineFailure(code: EngineErrorCode): Promise<ActionResult> {
+  const t = await getTranslations("official");
+  return { ok: false, message: t(`failures.${code}`) };
+}
+
+/** An action on one of the client's live enrolments, e.g. after a phone call with the client. */
+export async function actOnEnrolment(input: { enrolmentId: string; clientId: string; action: OfficialEnrolmentAction; values: { reason?: string } }): Promise<ActionResult> {
+  const actor = await requireActor(["OFFICIAL"]);
+  const action = z.enum(enrolmentActions).safeParse(input.action);
+  if (!action.success || !z.uuid().safeParse(input.enrolmentId).success) return engineFailure("NOT_FOUND");
+  let reason: string | null = null;
+  if (needsReason.includes(action.data)) {
+    const parsed = enrolmentReasonSchema.safeParse(input.values);
+    if (!parsed.success) {
+      const t = await getTranslations();
+      const errors = fieldErrors(parsed.error);
+      return { ok: false, message: t(errors.reason ?? "validation.required"), fieldErrors: errors };
+    }
+    reason = parsed.data.reason;
+  }
+  const verb = { actor: staff(actor), enrolmentId: input.enrolmentId, reason };
+  const result =
+    action.data === "cancel" ? await cancelEnrolment(verb)
+    : action.data === "accept" ? await acceptOffer(verb)
+    : action.data === "decline" ? await declineOffer(verb)
+    : await setPriority({ ...verb, priority: action.data === "urgent" ? "URGENT" : "NORMAL" });
+  if (!result.ok) return engineFailure(result.code);
+  revalidatePath(`/official/clients/${input.clientId}`);
+  const t = await getTranslations("official");
+  return { ok: true, message: t(`actions.done.${action.data}`) };
+}
+
+async function outcomeMessage(outcome: ReferralOutcome): Promise<string> {
+  const [t, format] = await Promise.all([getTranslations("official"), getFormatter()]);
+  switch (outcome.kind) {
+    case "OFFERED":
+      return t("refer.result.offered", { deadline: format.dateTime(outcome.offerExpiresAt, { dateStyle: "long", timeStyle: "short" }) });
+    case "CONFIRMED":
+      return t("refer.result.confirmed");
+    case "WAITLISTED":
+      return t("refer.result.queued", { position: outcome.queuePosition });
+    case "FAILED":
+      return t(`failures.${outcome.code}`);
+  }
+}
+
+/** Refers one client to one course from the course finder. */
+export async function referToCourse(values: OfficialReferralInput): Promise<ActionResult & { enrolmentId?: string }> {
+  const actor = await requireActor(["OFFICIAL"]);
+  const parsed = officialReferralSchema.safeParse(values);
+  if (!parsed.success) {
+    const t = await getTranslations();
+    const errors = fieldErrors(parsed.error);
+    return { ok: false, message: t(Object.values(errors)[0] ?? "validation.required"), fieldErrors: errors };
+  }
+  const outcome = await referralOutcome(actor, parsed.data);
+  revalidatePath(`/official/clients/${parsed.data.clientId}`);
+  const message = await outcomeMessage(outcome);
+  return outcome.kind === "FAILED" ? { ok: false, message } : { ok: true, message, enrolmentId: outcome.enrolmentId };
+}
+
+export type BulkResult = { ok: true; results: { clientId: string; name: string; ok: boolean; message: string }[] } | { ok: false; message: string };
+
+/** Refers the selected clients to one course, one by one, and says what happened to each. */
+export async function referSeveral(values: BulkReferralInput): Promise<BulkResult> {
+  const actor = await requireActor(["OFFICIAL"]);
+  const parsed = bulkReferralSchema.safeParse(values);
+  if (!parsed.success) {
+    const t = await getTranslations();
+    return { ok: false, message: t(parsed.error.issues[0]?.message ?? "validation.required") };
+  }
+  const outcomes = await bulkRefer(actor, parsed.data);
+  const results = [];
+  for (const o of outcomes) results.push({ clientId: o.clientId, name: o.name, ok: o.outcome.kind !== "FAILED", message: await outcomeMessage(o.outcome) });
+  revalidatePath("/official");
+  return { ok: true, results };
+}

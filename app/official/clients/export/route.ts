@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { exportSchema } from "@/lib/schemas/official";
+import { requireActor } from "@/server/auth/session";
+import { exportClientList } from "@/server/official/export";
+
+export const dynamic = "force-dynamic";
+
+/** Downloads the client register's current view (the same filters as the page). */
+export async function GET(request: Request) {
+  const actor = await requireActor(["OFFICIAL"]);
+  const parsed = exportSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) notFound();
+  const [t, labels] = await Promise.all([getTranslations("official"), getTranslations("labels")]);
+  const file = await exportClientList(actor, parsed.data, {
+    header: (column) => t(`exportColumns.${column}`),
+    value: (kind, value) =>
+      kind === "status" ? labels(`enrolmentStatus.${value}`) : kind === "preferredLanguage" ? labels(`clientLanguage.${value}`) : labels(`${kind}.${value}`),
+  });
+  if (!file) notFound();
+  return new Response(new Uint8Array(file.body), {
+    headers: { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "no-store" },
+  });
+}

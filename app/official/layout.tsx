@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { OfficialNav } from "@/components/official/OfficialNav";
+import { requireActor } from "@/server/auth/session";
+
+export default async function OfficialLayout({ children }: { children: ReactNode }) {
+  await requireActor(["OFFICIAL"]);
+  const t = await getTranslations("official");
+  return (
+    <>
+      <OfficialNav label={t("nav.label")} items={[
+        { href: "/official", label: t("nav.home"), exact: true },
+        { href: "/official/clients", label: t("nav.clients"), exact: false },
+        { href: "/official/clients/new", label: t("nav.newClient"), exact: true },
+      ]} />
+      {children}
+    </>
+  );
+}

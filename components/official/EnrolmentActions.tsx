@@ -1,0 +1,90 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button, InlineAlert } from "suomifi-ui-components";
+import { actOnEnrolment, type OfficialEnrolmentAction } from "@/app/official/actions";
+import { enrolmentReasonSchema, type EnrolmentReasonInput } from "@/lib/schemas/official";
+import { TextareaField } from "./fields";
+import styles from "./official.module.css";
+
+type Status = "WAITLISTED" | "OFFERED" | "CONFIRMED" | "STARTED" | "COMPLETED" | "INTERRUPTED" | "NO_SHOW" | "DECLINED" | "EXPIRED" | "CANCELLED" | "WITHDRAWN";
+const LIVE: readonly Status[] = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"];
+
+/** What an official can do to a live enrolment; reasons where the domain asks for one. */
+export function EnrolmentActions({ clientId, enrolmentId, status, priority, courseName }: { clientId: string; enrolmentId: string; status: Status; priority: "URGENT" | "NORMAL"; courseName: string }) {
+  const t = useTranslations("official");
+  const router = useRouter();
+  const [open, setOpen] = useState<OfficialEnrolmentAction | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const { control, handleSubmit, reset } = useForm<EnrolmentReasonInput>({ resolver: zodResolver(enrolmentReasonSchema), defaultValues: { reason: "" } });
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (open) formRef.current?.querySelector("textarea")?.focus();
+  }, [open]);
+
+  // Rendered for ended enrolments too, so the result of the action that ended one stays announced after the refresh.
+  const live = LIVE.includes(status);
+  const available: OfficialEnrolmentAction[] = !live ? [] : [
+    ...(status === "OFFERED" ? (["accept", "decline"] as const) : []),
+    ...(status === "WAITLISTED" ? [priority === "URGENT" ? ("normal" as const) : ("urgent" as const)] : []),
+    "cancel",
+  ];
+  const withReason = (a: OfficialEnrolmentAction) => a === "cancel" || a === "urgent" || a === "decline";
+
+  const run = (action: OfficialEnrolmentAction, reason?: string) =>
+    startTransition(async () => {
+      const outcome = await actOnEnrolment({ enrolmentId, clientId, action, values: { reason } });
+      setResult(outcome);
+      if (outcome.ok) {
+        setOpen(null);
+        reset({ reason: "" });
+        router.refresh();
+      }
+    });
+
+  return (
+    <div>
+      {live && (
+      <div className={styles.actions} role="group" aria-label={t("actions.groupLabel", { course: courseName })}>
+        {available.map((a) => (
+          <Button
+            key={a}
+            variant={a === "cancel" || a === "decline" ? "secondaryNoBorder" : "secondary"}
+            disabled={pending}
+            aria-expanded={withReason(a) ? open === a : undefined}
+            onClick={() => {
+              setResult(null);
+              if (withReason(a)) setOpen(open === a ? null : a);
+              else run(a);
+            }}
+          >
+            {t(`actions.buttons.${a}`)}
+          </Button>
+        ))}
+      </div>
+      )}
+      {open && live && (
+        <form ref={formRef} className={styles.reasonForm} noValidate onSubmit={handleSubmit((v) => run(open, v.reason))} aria-label={t(`actions.buttons.${open}`)}>
+          <TextareaField control={control} name="reason" label={t(`actions.reasonLabel.${open}`)} />
+          <div className={styles.actions}>
+            <Button type="submit" disabled={pending} aria-disabled={pending}>
+              {pending ? t("actions.working") : t(`actions.confirm.${open}`)}
+            </Button>
+            <Button type="button" variant="secondaryNoBorder" onClick={() => setOpen(null)}>
+              {t("actions.close")}
+            </Button>
+          </div>
+        </form>
+      )}
+      <div role="status" aria-live="polite">
+        {pending && <span className="kp-visually-hidden">{t("actions.working")}</span>}
+        {result && <InlineAlert status={result.ok ? "neutral" : "error"}>{result.message}</InlineAlert>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// npm run bench:pages — p50/p95 of the official's busiest pages (client search, client page, course
+// finder) under 20 concurrent users, against the production server and the data of `npm run
+// seed:load` in DATABASE_URL (default postgres://postgres@127.0.0.1:5432/koulutusportti_load).
+// Load generator: Debian's wrk. Writes bench/results/pages-<date>.json. A benchmark: asserts nothing.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpus, tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { encode } from "next-auth/jwt";
+import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3410);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const USERS = Number(process.env.BENCH_USERS ?? 20);
+const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/koulutusportti_load";
+const say = (m: string) => console.log(`[bench:pages] ${m}`);
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-secret-load-secret-load-secret-0123456",
+  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 3).toString("base64"),
+  NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+  LOG_LEVEL: "warn",
+});
+if (spawnSync("sh", ["-c", "command -v wrk"]).status !== 0) {
+  console.error("[bench:pages] wrk is needed: apt-get install wrk");
+  process.exit(1);
+}
+
+// The first office's official, and what they would look for: names, numbers, e-mails; their clients' pages and finders.
+const sql = new pg.Client(url);
+await sql.connect();
+const { rows: [official] } = await sql.query<{ id: string; email: string; name: string; organisationId: string }>(
+  `SELECT u.id, u.email, u.name, u."organisationId" FROM "User" u JOIN "Organisation" o ON o.id = u."organisationId" WHERE u.role = 'OFFICIAL' ORDER BY o.name LIMIT 1`,
+);
+if (!official) throw new Error("No official in the database: run `npm run seed:load` first.");
+const { rows: clients } = await sql.query<{ id: string; clientNumber: number; lastName: string; firstName: string; email: string | null }>(
+  `SELECT id, "clientNumber", "lastName", "firstName", email FROM "Client" WHERE "officeId" = $1 ORDER BY md5(id::text) LIMIT 2000`,
+  [official.organisationId],
+);
+const counts = (await sql.query(`SELECT (SELECT count(*) FROM "Client") AS clients, (SELECT count(*) FROM "Course") AS courses, (SELECT count(*) FROM "Enrolment") AS enrolments`)).rows[0];
+await sql.end();
+say(`data: ${JSON.stringify(counts)}; acting as ${official.email}`);
+
+const workDir = join(tmpdir(), `kp-bench-pages-${Date.now()}`);
+mkdirSync(workDir, { recursive: true });
+const enc = encodeURIComponent;
+const scenarios: Record<string, string[]> = {
+  // The framework's floor: a signed-in page with no database work beyond the session's user.
+  floor: ["/accessibility"],
+  clientSearch: clients.flatMap((c, i) => [
+    `/official/clients?q=${enc(c.lastName.split("-")[0]!.slice(0, 3 + (i % 4)).toLowerCase())}`,
+    `/official/clients?q=${c.clientNumber}`,
+    `/official/clients?q=${enc(`${c.firstName.toLowerCase()} ${c.lastName.slice(0, 4).toLowerCase()}`)}`,
+    ...(c.email ? [`/official/clients?q=${enc(c.email)}`] : []),
+    `/official/clients?placement=waiting&page=${1 + (i % 20)}`,
+  ]),
+  clientPage: clients.map((c) => `/official/clients/${c.id}`),
+  courseFinder: clients.map((c, i) => `/official/clients/${c.id}/courses${i % 3 === 0 ? "?remote=include&schedule=DAY" : ""}`),
+};
+
+const cookie = `next-auth.session-token=${await encode({
+  token: { sub: official.id, uid: official.id, role: "OFFICIAL", organisationId: official.organisationId, email: official.email, name: official.name },
+  secret: process.env.NEXTAUTH_SECRET!,
+  maxAge: 8 * 60 * 60,
+})}`;
+
+interface Measured { requests: number; rps: number; p50: number; p95: number; p99: number; max: number; non2xx: number; socketErrors: number }
+
+function wrk(paths: string[], seconds: number, connections: number): Measured {
+  const file = join(workDir, `paths-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(file, paths.join("\n") + "\n");
+  const out = execFileSync("wrk", ["-t", "2", "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", "scripts/bench/wrk-pages.lua", `http://127.0.0.1:${PORT}`], {
+    env: { ...process.env, BENCH_PATHS: file, BENCH_COOKIE: cookie },
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as Measured;
+}
+
+if (!(await buildIsCurrent(process.cwd()))) {
+  say("building the app");
+  await buildApp(process.cwd());
+}
+const server = spawn(process.execPath, [nextBin(), "start", "--port", String(PORT)], { env: { ...process.env, JOBS: "off", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+for (let i = 0; i < 120; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
+  } catch {
+    // starting
+  }
+  await new Promise((r) => setTimeout(r, 250));
+}
+const probe = await fetch(`http://127.0.0.1:${PORT}${scenarios.clientPage![0]}`, { headers: { cookie }, redirect: "manual" });
+if (probe.status !== 200) throw new Error(`The signed-in probe answered ${probe.status}: check NEXTAUTH_SECRET`);
+
+const results: Record<string, Measured> = {};
+try {
+  for (const [name, paths] of Object.entries(scenarios)) {
+    say(`${name}: warm-up`);
+    wrk(paths.slice(-200), 3, 4);
+    say(`${name}: ${USERS} concurrent users for ${SECONDS} s`);
+    results[name] = wrk(paths, SECONDS, USERS);
+    say(`${name}: p50 ${results[name]!.p50} ms, p95 ${results[name]!.p95} ms, ${results[name]!.rps} req/s, non-2xx ${results[name]!.non2xx}`);
+  }
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+}
+
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, node: process.version },
+  data: counts,
+  users: USERS,
+  seconds: SECONDS,
+  target: "p95 < 150 ms per page",
+  note: "floor = a static signed-in page: what rendering the shell costs before any of the page's own queries",
+  results,
+};
+mkdirSync("bench/results", { recursive: true });
+const file = `bench/results/pages-${report.date.slice(0, 10)}.json`;
+writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: v.p50, p95: v.p95, rps: v.rps, non2xx: v.non2xx }])));
+say(`wrote ${file}`);
+process.exit(0);
