@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
-import { TextField } from "@/components/forms/TextField";
+import { TextField } from "@/components/forms/fields";
 import { signInSchema, type SignInFailure, type SignInInput } from "@/lib/schemas/sign-in";
 
 const failureKeys: Record<SignInFailure, string> = {

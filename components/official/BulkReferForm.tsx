@@ -7,7 +7,7 @@ import { useForm, type Resolver } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
 import { referSeveral, type BulkResult } from "@/app/official/actions";
 import { bulkReferralSchema, type BulkReferralInput } from "@/lib/schemas/official";
-import { SelectField, TextareaField } from "./fields";
+import { SelectField, TextareaField } from "@/components/forms/fields";
 import styles from "./official.module.css";
 
 /** Several selected clients to one course; each client's outcome is listed after. */
@@ -49,7 +49,7 @@ export function BulkReferForm({ clients, courses }: { clients: { id: string; lab
           {clients.map((c) => <li key={c.id}>{c.label}</li>)}
         </ul>
       </section>
-      <SelectField control={control} name="courseId" label={t("bulk.course")} options={courses} />
+      <SelectField control={control} name="courseId" label={t("bulk.course")} options={courses} fullWidth />
       <TextareaField control={control} name="note" label={t("bulk.note")} optionalText={t("refer.optional")} />
       <Button type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? t("bulk.submitting") : t("bulk.submit", { count: clients.length })}

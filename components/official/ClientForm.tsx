@@ -6,11 +6,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button, InlineAlert, TextInput } from "suomifi-ui-components";
-import { TextField } from "@/components/forms/TextField";
+import { CheckboxField, DateField, SelectField, TextareaField, TextField } from "@/components/forms/fields";
 import { saveClient } from "@/app/official/actions";
 import { parseIdentityCode } from "@/lib/identity-code";
 import { clientSchema, type ClientData, type ClientInput } from "@/lib/schemas/client";
-import { CheckboxField, SelectField, TextareaField } from "./fields";
 import styles from "./official.module.css";
 
 const LANGUAGES = ["fi", "sv", "en", "ru", "uk", "ar"] as const;
@@ -155,7 +154,7 @@ export function ClientForm({ clientId, initial, maskedIdentityCode }: { clientId
           <TextField control={control} name="email" label={t("form.email")} type="email" optionalText={optional} autoComplete="off" fullWidth />
           <TextField control={control} name="phone" label={t("form.phone")} type="tel" optionalText={optional} autoComplete="off" fullWidth />
           <TextField control={control} name="municipality" label={t("form.municipality")} optionalText={optional} fullWidth />
-          <SelectField control={control} name="preferredLanguage" label={t("form.preferredLanguage")} options={LANGUAGES.map((l) => ({ value: l, label: labels(`clientLanguage.${l}`) }))} />
+          <SelectField control={control} name="preferredLanguage" label={t("form.preferredLanguage")} options={LANGUAGES.map((l) => ({ value: l, label: labels(`clientLanguage.${l}`) }))} fullWidth />
           <TextField control={control} name="nativeLanguage" label={t("form.nativeLanguage")} optionalText={optional} fullWidth />
           <div className={styles.checkCell}>
             <CheckboxField control={control} name="interpreterNeeded" label={t("form.interpreterNeeded")} />
@@ -166,10 +165,10 @@ export function ClientForm({ clientId, initial, maskedIdentityCode }: { clientId
       <fieldset className={styles.step}>
         <legend className={styles.legend}>{t("form.steps.skills")}</legend>
         <div className={styles.grid}>
-          <SelectField control={control} name="studyPath" label={t("form.studyPath")} options={PATHS.map((p) => ({ value: p, label: labels(`studyPath.${p}`) }))} />
-          <SelectField control={control} name="languageLevel" label={t("form.languageLevel")} emptyLabel={t("form.notKnown")} options={LEVELS.map((l) => ({ value: l, label: labels(`languageLevel.${l}`) }))} />
-          <DateField control={control} name="placementTestOn" label={t("form.placementTestOn")} hint={t("form.dateHint")} optional={optional} />
-          <SelectField control={control} name="literacy" label={t("form.literacy")} emptyLabel={t("form.notKnown")} options={LITERACY.map((l) => ({ value: l, label: labels(`literacy.${l}`) }))} />
+          <SelectField control={control} name="studyPath" label={t("form.studyPath")} options={PATHS.map((p) => ({ value: p, label: labels(`studyPath.${p}`) }))} fullWidth />
+          <SelectField control={control} name="languageLevel" label={t("form.languageLevel")} emptyLabel={t("form.notKnown")} options={LEVELS.map((l) => ({ value: l, label: labels(`languageLevel.${l}`) }))} fullWidth />
+          <DateField control={control} name="placementTestOn" label={t("form.placementTestOn")} hintText={t("form.dateHint")} optionalText={optional} fullWidth />
+          <SelectField control={control} name="literacy" label={t("form.literacy")} emptyLabel={t("form.notKnown")} options={LITERACY.map((l) => ({ value: l, label: labels(`literacy.${l}`) }))} fullWidth />
           <Controller
             name="yearsOfSchooling"
             control={control}
@@ -200,8 +199,8 @@ export function ClientForm({ clientId, initial, maskedIdentityCode }: { clientId
       <fieldset className={styles.step}>
         <legend className={styles.legend}>{t("form.steps.plan")}</legend>
         <div className={styles.grid}>
-          <DateField control={control} name="integrationPlanStartsOn" label={t("form.integrationPlanStartsOn")} hint={t("form.dateHint")} optional={optional} />
-          <DateField control={control} name="integrationPlanEndsOn" label={t("form.integrationPlanEndsOn")} hint={t("form.dateHint")} optional={optional} />
+          <DateField control={control} name="integrationPlanStartsOn" label={t("form.integrationPlanStartsOn")} hintText={t("form.dateHint")} optionalText={optional} fullWidth />
+          <DateField control={control} name="integrationPlanEndsOn" label={t("form.integrationPlanEndsOn")} hintText={t("form.dateHint")} optionalText={optional} fullWidth />
         </div>
         <div className={styles.checks}>
           <CheckboxField control={control} name="needsChildcare" label={t("form.needsChildcare")} />
@@ -243,32 +242,5 @@ export function ClientForm({ clientId, initial, maskedIdentityCode }: { clientId
         </Link>
       </div>
     </form>
-  );
-}
-
-function DateField({ control, name, label, hint, optional }: { control: import("react-hook-form").Control<ClientInput>; name: "placementTestOn" | "integrationPlanStartsOn" | "integrationPlanEndsOn"; label: string; hint: string; optional: string }) {
-  const tAll = useTranslations();
-  return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <TextInput
-          labelText={label}
-          hintText={hint}
-          optionalText={optional}
-          inputMode="numeric"
-          autoComplete="off"
-          value={field.value ?? ""}
-          name={field.name}
-          ref={field.ref}
-          onChange={(v) => field.onChange(String(v ?? "").trim() || null)}
-          onBlur={field.onBlur}
-          status={fieldState.error ? "error" : "default"}
-          statusText={fieldState.error?.message ? tAll(fieldState.error.message) : undefined}
-          fullWidth
-        />
-      )}
-    />
   );
 }

@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
 import { actOnEnrolment, type OfficialEnrolmentAction } from "@/app/official/actions";
 import { enrolmentReasonSchema, type EnrolmentReasonInput } from "@/lib/schemas/official";
-import { TextareaField } from "./fields";
+import { TextareaField } from "@/components/forms/fields";
 import styles from "./official.module.css";
 
 type Status = "WAITLISTED" | "OFFERED" | "CONFIRMED" | "STARTED" | "COMPLETED" | "INTERRUPTED" | "NO_SHOW" | "DECLINED" | "EXPIRED" | "CANCELLED" | "WITHDRAWN";

@@ -7,7 +7,7 @@ import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
 import { referToCourse } from "@/app/official/actions";
 import { officialReferralSchema, type OfficialReferralInput } from "@/lib/schemas/official";
-import { CheckboxField, TextareaField } from "./fields";
+import { CheckboxField, TextareaField } from "@/components/forms/fields";
 import { StatusTag, type EnrolmentStatusName } from "@/components/enrolment/StatusTag";
 import styles from "./official.module.css";
 

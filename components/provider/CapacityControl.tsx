@@ -7,7 +7,7 @@ import { Button } from "suomifi-ui-components";
 import { changeCapacityAction, type ActionResult } from "@/app/provider/actions";
 import { capacityChangeSchema, type CapacityChangeInput } from "@/lib/schemas/provider";
 import { previewCapacity } from "./capacity";
-import { NumberField } from "./fields";
+import { NumberField } from "@/components/forms/fields";
 import { ResultMessage } from "./ResultMessage";
 import styles from "./provider.module.css";
 

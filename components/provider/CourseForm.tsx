@@ -4,10 +4,10 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
-import { TextField } from "@/components/forms/TextField";
+import { TextField } from "@/components/forms/fields";
 import { courseSchema, type CourseData, type CourseInput } from "@/lib/schemas/course";
 import { InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "@/lib/schemas/provider";
-import { CheckboxField, DateField, NumberField, SelectField, TextareaField } from "./fields";
+import { CheckboxField, DateField, NumberField, SelectField, TextareaField } from "@/components/forms/fields";
 import styles from "./provider.module.css";
 
 type Submit = (values: CourseData) => Promise<{ ok: boolean; message: string } | undefined | void>;

@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "suomifi-ui-components";
-import { TextField } from "@/components/forms/TextField";
+import { TextField } from "@/components/forms/fields";
 import { enrolmentAction, moveInQueueAction, type ActionResult } from "@/app/provider/actions";
 import { enrolmentActionFormSchema, queueMoveSchema, type EnrolmentActionFormInput, type ProviderAction, type QueueMoveInput } from "@/lib/schemas/provider";
 import type { EnrolmentStatus } from "@/lib/schemas/provider";
-import { NumberField } from "./fields";
+import { NumberField } from "@/components/forms/fields";
 import { ResultMessage } from "./ResultMessage";
 import styles from "./provider.module.css";
 

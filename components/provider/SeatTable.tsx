@@ -4,14 +4,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button, Checkbox } from "suomifi-ui-components";
-import { TextField } from "@/components/forms/TextField";
+import { TextField } from "@/components/forms/fields";
 import { bulkAction, type BulkResult } from "@/app/provider/actions";
 import { bulkActionSchema, bulkActions, type BulkActionInput } from "@/lib/schemas/provider";
 import { EnrolmentActions } from "./EnrolmentActions";
 import { PersonDetails } from "./PersonDetails";
 import { StatusTag } from "./StatusTag";
 import type { EnrolmentRowData } from "./types";
-import { SelectField } from "./fields";
+import { SelectField } from "@/components/forms/fields";
 import styles from "./provider.module.css";
 
 /** The people on seats (offered, confirmed, started), with one-by-one and bulk actions. */

@@ -7,7 +7,7 @@ import { Button } from "suomifi-ui-components";
 import { changeStatusAction, duplicateCourseAction, type ActionResult } from "@/app/provider/actions";
 import { courseStatusSchema, type CourseStatusInput } from "@/lib/schemas/provider";
 import type { CourseStatus } from "@/lib/schemas/provider";
-import { TextareaField } from "./fields";
+import { TextareaField } from "@/components/forms/fields";
 import { ResultMessage } from "./ResultMessage";
 import styles from "./provider.module.css";
 

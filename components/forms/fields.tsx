@@ -1,0 +1,212 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useId, type ComponentProps } from "react";
+import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
+import { Checkbox, Dropdown, DropdownItem, Textarea, TextInput } from "suomifi-ui-components";
+
+// Suomi.fi inputs bound to react-hook-form. Suomi.fi inputs pass a value, not an event, to onChange,
+// so each needs a Controller; errors are translation keys from the shared zod schema. Every form in
+// the app uses these (sign-in, the official's and the provider's workspaces).
+
+interface Base<T extends FieldValues> {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+  hintText?: string;
+  optionalText?: string;
+  fullWidth?: boolean;
+}
+
+/** An id that is a valid CSS identifier (axe and label[for] need one; Suomi.fi's own counter ids start with a digit). */
+function useFieldId(name: string): string {
+  return `kp-${name.replace(/\W/g, "")}-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+}
+
+/** The schema's error (a translation key) as the field's status. */
+function useStatus() {
+  const t = useTranslations();
+  return (error: { message?: string } | undefined) => ({
+    status: error ? ("error" as const) : ("default" as const),
+    statusText: error?.message ? t(error.message) : undefined,
+  });
+}
+
+type InputProps = Pick<ComponentProps<"input">, "autoComplete" | "inputMode"> & {
+  type?: "text" | "email" | "password" | "tel" | "url" | "number";
+};
+
+/** A text input; the value is always a string. */
+export function TextField<T extends FieldValues>({ control, name, label, ...input }: Base<T> & InputProps) {
+  const status = useStatus();
+  const id = useFieldId(name);
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <TextInput
+          {...input}
+          id={id}
+          labelText={label}
+          value={field.value ?? ""}
+          onChange={(v) => field.onChange(String(v ?? ""))}
+          onBlur={field.onBlur}
+          name={field.name}
+          ref={field.ref}
+          {...status(fieldState.error)}
+        />
+      )}
+    />
+  );
+}
+
+/** A whole-number input whose value reaches the schema as a number (empty → undefined). */
+export function NumberField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  min,
+  max,
+  onValue,
+  ...input
+}: Base<T> & { min?: number; max?: number; onValue?: (value: number | undefined) => void }) {
+  const status = useStatus();
+  const id = useFieldId(name);
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <TextInput
+          {...input}
+          id={id}
+          type="number"
+          inputMode="numeric"
+          labelText={label}
+          min={min}
+          max={max}
+          value={field.value ?? ""}
+          onChange={(v) => {
+            const text = String(v ?? "");
+            const value = text === "" ? undefined : Number(text);
+            field.onChange(value);
+            onValue?.(value);
+          }}
+          onBlur={field.onBlur}
+          name={field.name}
+          ref={field.ref}
+          {...status(fieldState.error)}
+        />
+      )}
+    />
+  );
+}
+
+/** An ISO date (YYYY-MM-DD) typed as text; empty is null so optional dates stay optional. */
+export function DateField<T extends FieldValues>({ control, name, label, ...input }: Base<T>) {
+  const status = useStatus();
+  const id = useFieldId(name);
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <TextInput
+          {...input}
+          id={id}
+          labelText={label}
+          inputMode="numeric"
+          autoComplete="off"
+          value={field.value ?? ""}
+          onChange={(v) => field.onChange(String(v ?? "").trim() || null)}
+          onBlur={field.onBlur}
+          name={field.name}
+          ref={field.ref}
+          {...status(fieldState.error)}
+        />
+      )}
+    />
+  );
+}
+
+/** A choice from a fixed list; `emptyLabel` adds a "not known" choice that stores null. */
+export function SelectField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  options,
+  emptyLabel,
+  ...input
+}: Base<T> & { options: { value: string; label: string }[]; emptyLabel?: string }) {
+  const status = useStatus();
+  const id = useFieldId(name);
+  const EMPTY = "__none__";
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <Dropdown
+          {...input}
+          id={id}
+          labelText={label}
+          name={field.name}
+          value={field.value ?? (emptyLabel ? EMPTY : null)}
+          visualPlaceholder={emptyLabel ?? "–"}
+          onChange={(v: string) => field.onChange(v === EMPTY ? null : v)}
+          onBlur={field.onBlur}
+          forwardedRef={field.ref}
+          {...status(fieldState.error)}
+        >
+          {[...(emptyLabel ? [{ value: EMPTY, label: emptyLabel }] : []), ...options].map((o) => (
+            <DropdownItem key={o.value} value={o.value}>
+              {o.label}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+      )}
+    />
+  );
+}
+
+export function CheckboxField<T extends FieldValues>({ control, name, label, hintText }: Omit<Base<T>, "optionalText" | "fullWidth">) {
+  const id = useFieldId(name);
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field }) => (
+        <Checkbox id={id} checked={Boolean(field.value)} onClick={({ checkboxState }) => field.onChange(checkboxState)} name={field.name} hintText={hintText} ref={field.ref}>
+          {label}
+        </Checkbox>
+      )}
+    />
+  );
+}
+
+/** A multi-line text; always the full width of its column. */
+export function TextareaField<T extends FieldValues>({ control, name, label, ...input }: Omit<Base<T>, "fullWidth">) {
+  const status = useStatus();
+  const id = useFieldId(name);
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <Textarea
+          {...input}
+          id={id}
+          labelText={label}
+          name={field.name}
+          value={field.value ?? ""}
+          onChange={(e) => field.onChange(e.target.value)}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          {...status(fieldState.error)}
+          resize="vertical"
+          fullWidth
+        />
+      )}
+    />
+  );
+}
