@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { FillBar } from "@/components/provider/SeatBoard";
-import { StatusTag } from "@/components/provider/StatusTag";
+import { StatusTag } from "@/components/enrolment/StatusTag";
 import styles from "@/components/provider/provider.module.css";
 import { requireActor } from "@/server/auth/session";
 import { providerHome } from "@/server/provider/workspace";

@@ -3,8 +3,11 @@ import styles from "./enrolment.module.css";
 
 export type EnrolmentStatusName =
   | "WAITLISTED" | "OFFERED" | "CONFIRMED" | "STARTED" | "COMPLETED" | "INTERRUPTED" | "NO_SHOW" | "DECLINED" | "EXPIRED" | "CANCELLED" | "WITHDRAWN";
+export type CourseStatusName = "DRAFT" | "PUBLISHED" | "CLOSED" | "CANCELLED";
 
-const tone: Record<EnrolmentStatusName, "wait" | "offer" | "held" | "done" | "ended"> = {
+type Tone = "wait" | "offer" | "held" | "done" | "ended";
+
+const enrolmentTone: Record<EnrolmentStatusName, Tone> = {
   WAITLISTED: "wait",
   OFFERED: "offer",
   CONFIRMED: "held",
@@ -18,8 +21,11 @@ const tone: Record<EnrolmentStatusName, "wait" | "offer" | "held" | "done" | "en
   WITHDRAWN: "ended",
 };
 
-/** An enrolment's state as a coloured tag; the text carries the meaning, the colour only helps. */
-export function StatusTag({ status }: { status: EnrolmentStatusName }) {
+const courseTone: Record<CourseStatusName, Tone> = { DRAFT: "done", PUBLISHED: "held", CLOSED: "wait", CANCELLED: "ended" };
+
+/** An enrolment's (or, with kind="course", a course's) state as a coloured tag; the text carries the meaning, the colour only helps. */
+export function StatusTag(props: { status: EnrolmentStatusName; kind?: "enrolment" } | { status: CourseStatusName; kind: "course" }) {
   const t = useTranslations("labels");
-  return <span className={`${styles.tag} ${styles[tone[status]]}`}>{t(`enrolmentStatus.${status}`)}</span>;
+  if (props.kind === "course") return <span className={`${styles.tag} ${styles[courseTone[props.status]]}`}>{t(`courseStatus.${props.status}`)}</span>;
+  return <span className={`${styles.tag} ${styles[enrolmentTone[props.status]]}`}>{t(`enrolmentStatus.${props.status}`)}</span>;
 }

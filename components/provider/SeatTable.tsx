@@ -9,7 +9,7 @@ import { bulkAction, type BulkResult } from "@/app/provider/actions";
 import { bulkActionSchema, bulkActions, type BulkActionInput } from "@/lib/schemas/provider";
 import { EnrolmentActions } from "./EnrolmentActions";
 import { PersonDetails } from "./PersonDetails";
-import { StatusTag } from "./StatusTag";
+import { StatusTag } from "@/components/enrolment/StatusTag";
 import type { EnrolmentRowData } from "./types";
 import { SelectField } from "@/components/forms/fields";
 import styles from "./provider.module.css";

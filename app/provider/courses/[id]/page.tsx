@@ -11,7 +11,7 @@ import { toRowData } from "@/components/provider/rows";
 import { SeatBoard } from "@/components/provider/SeatBoard";
 import { SeatTable } from "@/components/provider/SeatTable";
 import { StatusControls } from "@/components/provider/StatusControls";
-import { StatusTag } from "@/components/provider/StatusTag";
+import { StatusTag } from "@/components/enrolment/StatusTag";
 import styles from "@/components/provider/provider.module.css";
 import { requireActor } from "@/server/auth/session";
 import { coursePage } from "@/server/provider/workspace";

@@ -7,7 +7,7 @@ import { EnrolmentActions } from "@/components/provider/EnrolmentActions";
 import { HistoryList } from "@/components/provider/HistoryList";
 import { PersonDetails } from "@/components/provider/PersonDetails";
 import { toRowData } from "@/components/provider/rows";
-import { StatusTag } from "@/components/provider/StatusTag";
+import { StatusTag } from "@/components/enrolment/StatusTag";
 import { requireActor } from "@/server/auth/session";
 import { enrolmentPage } from "@/server/provider/workspace";
 
