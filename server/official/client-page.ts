@@ -17,6 +17,7 @@ export interface TimelineEvent {
   reason: string | null;
   priority: QueuePriority | null;
   queuePosition: number | null;
+  move: { from: number | null; to: number } | null;
 }
 
 export interface ClientEnrolment {
@@ -72,7 +73,7 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
     queuePosition: positions.get(r.id) ?? null,
     course: { id: r.course.id, name: r.course.name, provider: r.course.provider.name, startsOn: day(r.course.startsOn), endsOn: day(r.course.endsOn), municipality: r.course.municipality, remote: r.course.remote },
     events: r.events.map((e) => {
-      const data = (e.data ?? {}) as { priority?: QueuePriority; queuePosition?: number };
+      const data = (e.data ?? {}) as { priority?: QueuePriority; queuePosition?: number; move?: { from?: number | null; to?: number } };
       const user = e.actorUserId ? userById.get(e.actorUserId) : undefined;
       return {
         id: e.id.toString(),
@@ -85,6 +86,7 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
         reason: e.reason,
         priority: data.priority ?? null,
         queuePosition: typeof data.queuePosition === "number" ? data.queuePosition : null,
+        move: typeof data.move?.to === "number" ? { from: data.move.from ?? null, to: data.move.to } : null,
       };
     }),
   }));

@@ -93,7 +93,7 @@ async function userNames(ids: (string | null)[]): Promise<Map<string, string>> {
 }
 
 export interface HistoryEntry {
-  key: string;
+  id: string;
   at: Date;
   actorKind: "USER" | "CLIENT" | "SYSTEM";
   actorName: string | null;
@@ -126,7 +126,7 @@ export async function enrolmentPage(actor: Actor, courseId: string, enrolmentId:
   const names = await userNames([enrolment.referredById, ...enrolment.events.map((e) => e.actorUserId)]);
   const clientName = `${enrolment.client.firstName} ${enrolment.client.lastName}`;
   const history: HistoryEntry[] = enrolment.events.map((e) => ({
-    key: `e${e.id}`,
+    id: `e${e.id}`,
     at: e.at,
     actorKind: e.actorKind,
     actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
@@ -169,7 +169,7 @@ export async function courseHistory(actor: Actor, courseId: string, take = 200):
     ...audits.map((a): HistoryEntry => {
       const details = (a.details ?? null) as Record<string, unknown> | null;
       return {
-        key: `a${a.id}`,
+        id: `a${a.id}`,
         at: a.at,
         actorKind: a.actorUserId ? "USER" : "SYSTEM",
         actorName: a.actorUserId ? (names.get(a.actorUserId) ?? null) : null,
@@ -180,7 +180,7 @@ export async function courseHistory(actor: Actor, courseId: string, take = 200):
       };
     }),
     ...events.map((e): HistoryEntry => ({
-      key: `e${e.id}`,
+      id: `e${e.id}`,
       at: e.at,
       actorKind: e.actorKind,
       actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,

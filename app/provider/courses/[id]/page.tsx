@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Heading } from "@/components/suomifi";
 import { CapacityControl } from "@/components/provider/CapacityControl";
 import { CourseFacts } from "@/components/provider/CourseFacts";
-import { HistoryList } from "@/components/provider/HistoryList";
+import { EventTimeline } from "@/components/enrolment/EventTimeline";
 import { QueueBoard } from "@/components/provider/QueueBoard";
 import { toRowData } from "@/components/provider/rows";
 import { SeatBoard } from "@/components/provider/SeatBoard";
@@ -98,7 +98,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       </section>
       <section className="kp-panel" aria-labelledby="history" id="history-section">
         <Heading variant="h2" id="history">{t("course.history")}</Heading>
-        <HistoryList entries={page.history} />
+        <EventTimeline events={page.history} label={t("course.history")} />
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Heading } from "@/components/suomifi";
 import { EnrolmentActions } from "@/components/provider/EnrolmentActions";
-import { HistoryList } from "@/components/provider/HistoryList";
+import { EventTimeline } from "@/components/enrolment/EventTimeline";
 import { PersonDetails } from "@/components/provider/PersonDetails";
 import { toRowData } from "@/components/provider/rows";
 import { StatusTag } from "@/components/enrolment/StatusTag";
@@ -40,7 +40,7 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
       </section>
       <section className="kp-panel" aria-labelledby="history">
         <Heading variant="h2" id="history">{t("enrolment.history")}</Heading>
-        <HistoryList entries={page.history} showClient={false} />
+        <EventTimeline events={page.history} label={t("enrolment.history")} showClient={false} />
       </section>
     </div>
   );
