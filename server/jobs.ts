@@ -55,4 +55,7 @@ export function startJobs(): void {
   timer = setInterval(tick, MINUTE);
   timer.unref();
   setTimeout(tick, 5_000).unref();
+  // The notification worker and its reminders run with the server (`npm run worker` runs them alone).
+  void import("./notifications/worker").then(({ startWorkerFromEnv }) => startWorkerFromEnv());
+  void import("./notifications/scheduled").then(({ startReminderJobs }) => startReminderJobs());
 }
