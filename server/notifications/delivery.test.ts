@@ -125,7 +125,7 @@ describe("outbox delivery", () => {
 
 describe("a worker process killed mid-batch", () => {
   function spawnWorker(smtpUrl: string, ids: string[]): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "server/notifications/testing/worker-process.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--require", "./scripts/lib/server-only.cjs", "server/notifications/testing/worker-process.ts"], {
       env: { ...process.env, SMTP_URL: smtpUrl, OUTBOX_ONLY: ids.join(","), LEASE_MS: "1500" },
       stdio: "ignore",
     });

@@ -1,5 +1,5 @@
 // A notification worker in its own process, for the tests that kill one mid-batch.
-//   OUTBOX_ONLY=<ids> SMTP_URL=… LEASE_MS=… tsx --conditions=react-server server/notifications/testing/worker-process.ts
+//   OUTBOX_ONLY=<ids> SMTP_URL=… LEASE_MS=… tsx --require ./scripts/lib/server-only.cjs server/notifications/testing/worker-process.ts
 import { startWorker } from "../worker";
 
 const only = process.env.OUTBOX_ONLY!.split(",");
