@@ -84,3 +84,10 @@ export async function answerSelfService(token: string, answer: SelfServiceAnswer
   await db().selfServiceToken.update({ where: { id: row.id }, data: { usedAt: null, answer: null } });
   return { ok: false, code: result.code === "OFFER_EXPIRED" ? "EXPIRED" : "NOT_ANSWERABLE" };
 }
+
+/** The page's texts in one of the six client languages (messages/<lang>/selfService.json). */
+export type SelfServiceMessages = typeof import("../../messages/en/selfService.json");
+
+export async function selfServiceMessages(lang: "fi" | "sv" | "en" | "ru" | "uk" | "ar"): Promise<SelfServiceMessages> {
+  return ((await import(`../../messages/${lang}/selfService.json`)) as { default: SelfServiceMessages }).default;
+}
