@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { apiToken, bearer } from "./support/api";
-import { signIn } from "./support/auth";
+import { expectHome, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
@@ -64,6 +64,7 @@ test("offer e-mail in Ukrainian → the link opens the page in Ukrainian → acc
   expect(olena.status).toBe("OFFERED");
 
   await signIn(page, "virkailija@example.fi");
+  await expectHome(page, "/official");
   await page.goto("/mailbox");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(fiMailbox.title);
   await openMail(page, olena.email, "Вам пропонують місце");
@@ -85,7 +86,7 @@ test("offer e-mail in Ukrainian → the link opens the page in Ukrainian → acc
   expect(((await enrolment.json()) as { status: string }).status).toBe("CONFIRMED");
 
   await openMail(page, olena.email, "Ваше місце підтверджено");
-  await expect(page.getByText("course.ics")).toBeVisible();
+  await expect(page.getByRole("region", { name: fiMailbox.attachments }).getByText("course.ics")).toBeVisible();
 });
 
 test("decline by link → the next queued client's offer e-mail arrives in their language; a queued client sees their place", async ({ page, request }) => {
@@ -95,6 +96,7 @@ test("decline by link → the next queued client's offer e-mail arrives in their
   expect([olena.status, ivan.status]).toEqual(["OFFERED", "WAITLISTED"]);
 
   await signIn(page, "virkailija@example.fi");
+  await expectHome(page, "/official");
   await openMail(page, ivan.email, "Вы в очереди");
   await page.getByRole("link", { name: mail.ru.common.openQueuePage }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(page_.ru.queue.heading);

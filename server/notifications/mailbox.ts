@@ -30,6 +30,16 @@ export interface MailboxMessage extends MailboxEntry {
 
 const ID = /^[0-9]+-[0-9a-f-]{36}$/;
 
+function decode(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
 async function parse(id: string) {
   const raw = await readFile(join(env().DEMO_MAILBOX_DIR!, `${id}.eml`));
   return simpleParser(raw);
@@ -62,7 +72,7 @@ export async function getMailboxMessage(id: string): Promise<MailboxMessage | nu
   if (!mail) return null;
   const html = typeof mail.html === "string" ? mail.html : null;
   const links = [...(html ?? "").matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)]
-    .map((m) => ({ href: m[1]!.replace(/&amp;/g, "&"), text: m[2]!.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").trim() }))
+    .map((m) => ({ href: decode(m[1]!), text: decode(m[2]!.replace(/<[^>]+>/g, "")).replace(/[\s\u200a\u200b]+/g, " ").trim() }))
     .filter((l) => /^https?:/.test(l.href));
   return {
     id,

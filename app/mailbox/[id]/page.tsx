@@ -64,7 +64,9 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           <Heading variant="h2" id="mail-html">
             {t("htmlPart")}
           </Heading>
-          <iframe className={styles.frame} title={t("htmlPart")} srcDoc={message.html} sandbox="" />
+          <a href={`/mailbox/${message.id}/html`} target="_blank" rel="noopener">
+            {t("openHtml")}
+          </a>
         </section>
       )}
       <section aria-labelledby="mail-text">
