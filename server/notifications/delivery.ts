@@ -27,6 +27,8 @@ export interface DeliveryConfig {
   maxAttempts?: number;
   /** First retry delay; doubles with each attempt, up to an hour. */
   backoffMs?: number;
+  /** Messages sent at once (the SMTP pool holds two connections). */
+  concurrency?: number;
   /** Only these outbox messages (tests share one database). */
   only?: string[];
   /** Replaces rendering (tests of delivery mechanics). */
@@ -166,9 +168,9 @@ export async function deliverBatch(config: DeliveryConfig, mailer: Mailer): Prom
   const claimId = randomUUID();
   const claimed = await claim(config, claimId);
   const result: BatchResult = { claimed: claimed.length, sent: 0, retry: 0, parked: 0 };
-  // Two at a time: the pool has two SMTP connections.
-  for (let i = 0; i < claimed.length; i += 2) {
-    const outcomes = await Promise.all(claimed.slice(i, i + 2).map((m) => deliverOne(config, mailer, m, claimId)));
+  const step = config.concurrency ?? 2;
+  for (let i = 0; i < claimed.length; i += step) {
+    const outcomes = await Promise.all(claimed.slice(i, i + step).map((m) => deliverOne(config, mailer, m, claimId)));
     for (const outcome of outcomes) result[outcome]++;
   }
   return result;

@@ -9,6 +9,7 @@ const worker = startWorker({
   baseUrl: "http://localhost:3000",
   only,
   batchSize: 5,
+  concurrency: Number(process.env.CONCURRENCY ?? 2),
   leaseMs: Number(process.env.LEASE_MS ?? 1000),
   pollMs: 100,
   listenUrl: null,
