@@ -47,12 +47,13 @@ function part(template: EmailTemplate, lang: EmailLanguage, data: EmailData): Pa
   if (links.workspace) buttons.push({ label: c.openWorkspace, href: links.workspace });
   const firstLink = links.page ?? links.accept ?? links.workspace;
 
+  const dir = m.dir as "ltr" | "rtl";
   const body = (
     <>
       <Paragraph>{data.recipientName ? format(c.greeting, { name: data.recipientName }) : c.greetingNoName}</Paragraph>
       <Paragraph>{format(t.body, vars)}</Paragraph>
-      {rows.length ? <Details rows={rows} /> : null}
-      {data.digest?.courses.length ? <Details rows={data.digest.courses.map((x) => [x.name, String(x.count)])} /> : null}
+      {rows.length ? <Details rows={rows} dir={dir} /> : null}
+      {data.digest?.courses.length ? <Details rows={data.digest.courses.map((x) => [x.name, String(x.count)])} dir={dir} /> : null}
       <Paragraph>{format(t.next, vars)}</Paragraph>
       {buttons.length ? <Buttons buttons={buttons} /> : null}
       {firstLink && links.accept ? <SmallPrint>{format(c.linkHelp, { url: firstLink })}</SmallPrint> : null}

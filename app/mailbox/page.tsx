@@ -37,7 +37,9 @@ export default async function MailboxPage() {
                 <td>{format.dateTime(m.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</td>
                 <td>{m.to}</td>
                 <td>
-                  <Link href={`/mailbox/${m.id}`}>{m.subject}</Link>
+                  <Link href={`/mailbox/${m.id}`} dir="auto">
+                    {m.subject}
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -15,9 +15,10 @@ export function Paragraph({ children }: { children: ReactNode }) {
   return <Text style={text}>{children}</Text>;
 }
 
-export function Details({ rows }: { rows: [label: string, value: string][] }) {
+export function Details({ rows, dir = "ltr" }: { rows: [label: string, value: string][]; dir?: "ltr" | "rtl" }) {
+  const border = dir === "rtl" ? { borderRight: "4px solid #2a6ebb" } : { borderLeft: "4px solid #2a6ebb" };
   return (
-    <Section style={{ borderLeft: "4px solid #2a6ebb", padding: "8px 12px", margin: "0 0 16px", backgroundColor: "#eaf2fa" }}>
+    <Section style={{ ...border, padding: "8px 12px", margin: "0 0 16px", backgroundColor: "#eaf2fa" }}>
       {rows.map(([label, value]) => (
         <Text key={label} style={{ ...text, margin: "0 0 4px" }}>
           <strong>{label}:</strong> {value}
@@ -77,7 +78,11 @@ export function Layout({ lang, dir, preview, title, contact, labels, children }:
               <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
             </Text>
           ) : null}
-          {contact.phone ? <Text style={small}>{contact.phone}</Text> : null}
+          {contact.phone ? (
+            <Text style={small}>
+              <span dir="ltr">{contact.phone}</span>
+            </Text>
+          ) : null}
           <Text style={small}>{labels.automatic}</Text>
         </Container>
       </Body>

@@ -20,7 +20,9 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   return (
     <div className="kp-stack">
       <Link href="/mailbox">{t("back")}</Link>
-      <Heading variant="h1">{message.subject}</Heading>
+      <Heading variant="h1" dir="auto">
+        {message.subject}
+      </Heading>
       <dl className={styles.meta}>
         <dt>{t("from")}</dt>
         <dd>{message.from}</dd>
@@ -73,7 +75,9 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         <Heading variant="h2" id="mail-text">
           {t("textPart")}
         </Heading>
-        <pre className={styles.text}>{message.text}</pre>
+        <pre className={styles.text} dir="auto" lang={message.language && /^[a-z]{2}$/.test(message.language) ? message.language : undefined}>
+          {message.text}
+        </pre>
       </section>
     </div>
   );

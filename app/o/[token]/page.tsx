@@ -81,6 +81,7 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
           <p className={styles.deadline}>{t("selfService.queue.position", { position: view.position, total: view.total })}</p>
           {details(view.course)}
           <Paragraph>{t("selfService.queue.estimate", { capacity: view.capacity, seatsFromQueue: view.seatsFromQueue })}</Paragraph>
+          <Paragraph>{t("selfService.queue.promise")}</Paragraph>
           <Paragraph>{t("selfService.queue.leaveInfo")}</Paragraph>
           <AnswerPanel token={token} answers={["leave"]} />
         </>
