@@ -122,3 +122,16 @@ test("the mailbox is for staff only", async ({ page }) => {
   await page.goto("/mailbox");
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("administrators see undelivered e-mails; other staff do not", async ({ page }) => {
+  await signIn(page, "admin@example.fi");
+  await expectHome(page, "/admin");
+  await page.goto("/admin/outbox");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(fiMailbox.outbox.title);
+  await expectAccessible(page);
+  await page.context().clearCookies();
+  await signIn(page, "jarjestaja@example.fi");
+  await expectHome(page, "/provider");
+  const response = await page.goto("/admin/outbox");
+  expect(response?.status()).toBe(404);
+});
