@@ -79,6 +79,9 @@ test("offer e-mail in Ukrainian → the link opens the page in Ukrainian → acc
   await expectAccessible(page);
   await page.getByRole("button", { name: page_.uk.actions.yesAccept }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(page_.uk.answered.CONFIRMED);
+  // Focus goes to the result, and the result is announced.
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: page_.uk.actions.done })).toHaveCount(1);
   await expectAccessible(page);
 
   // The provider sees the seat confirmed (through the API; the provider's pages are built elsewhere).
@@ -105,7 +108,14 @@ test("decline by link → the next queued client's offer e-mail arrives in their
 
   await openMail(page, olena.email, "Вам пропонують місце");
   await page.getByRole("link", { name: mail.uk.common.decline }).click();
-  await page.getByRole("button", { name: page_.uk.actions.yesDecline }).click();
+  // The link opens the confirmation; back, then by keyboard: the question takes focus, Tab reaches "Yes, I decline".
+  await page.getByRole("button", { name: page_.uk.actions.back }).click();
+  await page.getByRole("button", { name: page_.uk.actions.decline }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(page_.uk.actions.confirmDecline)).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: page_.uk.actions.yesDecline })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(page_.uk.answered.DECLINED);
 
   await openMail(page, ivan.email, "Вам предлагают место");

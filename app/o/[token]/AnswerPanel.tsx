@@ -5,6 +5,7 @@ import { useRef, useState, useTransition } from "react";
 import { Button, InlineAlert } from "suomifi-ui-components";
 import type { SelfServiceAnswerInput } from "@/lib/schemas/self-service";
 import { answerAction } from "./actions";
+import { JUST_ANSWERED } from "./ResultHeading";
 import styles from "./selfService.module.css";
 
 type Answer = SelfServiceAnswerInput["answer"];
@@ -44,6 +45,7 @@ export function AnswerPanel({ token, answers, initial }: { token: string; answer
       try {
         const result = await answerAction({ token, answer: chosen });
         if (result.ok) {
+          sessionStorage.setItem(JUST_ANSWERED, "1");
           setMessage({ kind: "success", text: t("selfService.actions.done") });
         } else {
           setMessage({ kind: "error", text: t(errorKeys[result.code]) });

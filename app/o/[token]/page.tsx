@@ -4,6 +4,7 @@ import { Heading, Paragraph } from "@/components/suomifi";
 import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
 import { loadSelfService, selfServiceMessages, type SelfServiceCourse } from "@/server/notifications/self-service";
 import { AnswerPanel } from "./AnswerPanel";
+import { ResultHeading } from "./ResultHeading";
 import styles from "./selfService.module.css";
 
 // The client's page behind the e-mail link: no sign-in, in the e-mail's language (or the one
@@ -91,7 +92,7 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
       const known = view.status === "CONFIRMED" || view.status === "DECLINED" || view.status === "WITHDRAWN";
       content = (
         <>
-          <Heading variant="h1">{known ? t(`selfService.answered.${view.status as "CONFIRMED"}`) : t("selfService.answered.other")}</Heading>
+          <ResultHeading>{known ? t(`selfService.answered.${view.status as "CONFIRMED"}`) : t("selfService.answered.other")}</ResultHeading>
           {details(view.course)}
           <Paragraph>{known ? t(`selfService.answered.${view.status as "CONFIRMED"}Next`) : t("selfService.answered.otherNext")}</Paragraph>
         </>
@@ -114,6 +115,9 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
             ))}
           </ul>
         </nav>
+        <div className="kp-visually-hidden" role="status" aria-live="polite">
+          {view.state === "answered" ? t("selfService.actions.done") : ""}
+        </div>
         <section className="kp-panel kp-stack">{content}</section>
       </div>
     </NextIntlClientProvider>
