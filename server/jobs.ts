@@ -56,6 +56,9 @@ export function startJobs(): void {
   timer.unref();
   setTimeout(tick, 5_000).unref();
   // The notification worker and its reminders run with the server (`npm run worker` runs them alone).
-  void import("./notifications/worker").then(({ startWorkerFromEnv }) => startWorkerFromEnv());
-  void import("./notifications/scheduled").then(({ startReminderJobs }) => startReminderJobs());
+  Promise.all([import("./notifications/worker"), import("./notifications/scheduled")])
+    .then(([{ startWorkerFromEnv }, { startReminderJobs }]) => {
+      if (startWorkerFromEnv()) startReminderJobs();
+    })
+    .catch((error: unknown) => logger.error({ job: "outbox", err: error }, "notification worker did not start"));
 }
