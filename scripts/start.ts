@@ -114,8 +114,6 @@ async function main() {
       DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : "10"),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       ...mail,
-      // PGlite takes one connection per process: the notification worker polls instead of LISTEN.
-      OUTBOX_LISTEN: process.env.OUTBOX_LISTEN ?? (embedded ? "off" : "on"),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

@@ -22,8 +22,6 @@ const schema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Where the demo mail catcher keeps what it received; set by `npm start` only when it runs the catcher. */
   DEMO_MAILBOX_DIR: z.string().min(1).optional(),
-  /** "off" in embedded mode: PGlite serves one connection per process, so the worker polls instead of LISTEN. */
-  OUTBOX_LISTEN: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

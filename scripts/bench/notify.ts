@@ -1,14 +1,13 @@
 // npm run bench:notify — from a seat being freed (a client declines) to the next client's offer
 // e-mail accepted by an SMTP server: p50/p95 over 200 promotions, with the real engine, the real
-// worker (LISTEN/NOTIFY + poll) and a real SMTP server in this process. PostgreSQL: DATABASE_URL or
+// worker (polling the outbox) and a real SMTP server in this process. PostgreSQL: DATABASE_URL or
 // a fresh database on 127.0.0.1:5432. Writes bench/results/notify-<date>.json. Asserts nothing.
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { applyMigrations } from "../../server/db/migrations";
 
 const PROMOTIONS = Number(process.env.BENCH_PROMOTIONS ?? 200);
-const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 500);
-const LISTEN = process.env.BENCH_LISTEN !== "off";
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 250);
 const say = (m: string) => console.log(`[bench] ${m}`);
 
 async function freshDatabase(name: string): Promise<string> {
@@ -32,7 +31,7 @@ Object.assign(process.env, {
 await applyMigrations(databaseUrl);
 
 // Imported after the environment is set: these read it on first use.
-const { db } = await import("../../server/db/client");
+const { closeDb, db } = await import("../../server/db/client");
 const { declineOffer, referClient, staff } = await import("../../server/enrolment");
 const { startMailCatcher } = await import("../../server/notifications/catcher");
 const { startWorker } = await import("../../server/notifications/worker");
@@ -75,13 +74,12 @@ const worker = startWorker({
   smtpUrl: smtp.url,
   from: "Koulutusportti <noreply@koulutusportti.invalid>",
   baseUrl: "http://localhost:3000",
-  listenUrl: LISTEN ? databaseUrl : null,
   pollMs: POLL_MS,
 });
 say("delivering the set-up e-mails");
 while ((await prisma.outboxMessage.count({ where: { status: "PENDING" } })) > 0) await new Promise((r) => setTimeout(r, 200));
 
-say(`${PROMOTIONS} promotions (LISTEN ${LISTEN ? "on" : "off"}, poll ${POLL_MS} ms)`);
+say(`${PROMOTIONS} promotions (poll ${POLL_MS} ms)`);
 const latencies: number[] = [];
 for (const pair of pairs) {
   const arrived = new Promise<number>((resolve) => waiting.set(pair.secondEmail, resolve));
@@ -101,18 +99,17 @@ const result = {
   date: new Date().toISOString(),
   machine: `${(await import("node:os")).cpus().length} cores`,
   promotions: PROMOTIONS,
-  listen: LISTEN,
   pollMs: POLL_MS,
   latencyMs: { p50: Math.round(pct(50)), p95: Math.round(pct(95)), max: Math.round(sorted.at(-1)!), min: Math.round(sorted[0]!) },
   target: "p95 < 2000 ms",
   met: pct(95) < 2000,
 };
 mkdirSync("bench/results", { recursive: true });
-const file = `bench/results/notify-${result.date.slice(0, 10)}${LISTEN ? "" : "-poll"}.json`;
+const file = `bench/results/notify-${result.date.slice(0, 10)}.json`;
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 say(`seat freed → offer e-mail accepted by SMTP: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, max ${result.latencyMs.max} ms (target p95 < 2 s: ${result.met ? "met" : "NOT met"})`);
 say(`wrote ${file}`);
-await prisma.$disconnect();
+await closeDb();
 if (ownDatabase) {
   const admin = new pg.Client("postgresql://postgres@127.0.0.1:5432/postgres");
   await admin.connect();

@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 function worker(options: Omit<WorkerOptions, "from" | "baseUrl">): Worker {
-  const w = startWorker({ from: "Koulutusportti <noreply@koulutusportti.invalid>", baseUrl: "http://localhost", listenUrl: null, pollMs: 50, render, ...options });
+  const w = startWorker({ from: "Koulutusportti <noreply@koulutusportti.invalid>", baseUrl: "http://localhost", pollMs: 50, render, ...options });
   cleanup.push(() => w.stop());
   return w;
 }

@@ -1,17 +1,15 @@
 import "server-only";
-import pg from "pg";
 import { env, publicUrl } from "../env";
 import { logger } from "../logger";
 import { createMailer, deliverBatch, type DeliveryConfig, type Mailer } from "./delivery";
 
-// The delivery loop: woken by NOTIFY outbox (a trigger on insert) and by a short poll, which is
-// all there is on embedded PGlite (one connection per process, so no LISTEN connection).
+// The delivery loop: a short poll of the outbox (one indexed query). No LISTEN/NOTIFY: a NOTIFY in
+// the engine's transactions serialises their commits on PostgreSQL's notification queue lock, which
+// more than halved referral throughput (docs/decisions/004-notification-delivery.md).
 
 export interface WorkerOptions extends DeliveryConfig {
   /** Poll interval when nothing wakes the worker. */
   pollMs?: number;
-  /** LISTEN on this database URL for prompt wake-ups; null to poll only. */
-  listenUrl?: string | null;
 }
 
 export interface Worker {
@@ -23,12 +21,11 @@ export interface Worker {
 
 export function startWorker(options: WorkerOptions): Worker {
   const mailer: Mailer = createMailer(options.smtpUrl);
-  const pollMs = options.pollMs ?? 500;
+  const pollMs = options.pollMs ?? 250;
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
-  let listener: pg.Client | null = null;
 
   const round = async () => {
     try {
@@ -68,17 +65,6 @@ export function startWorker(options: WorkerOptions): Worker {
   schedule();
   wake();
 
-  if (options.listenUrl) {
-    const client = new pg.Client({ connectionString: options.listenUrl });
-    listener = client;
-    client.on("notification", () => wake());
-    client.on("error", (error) => logger.warn({ job: "outbox", err: error }, "outbox LISTEN connection lost; polling"));
-    client
-      .connect()
-      .then(() => client.query("LISTEN outbox"))
-      .catch((error: unknown) => logger.warn({ job: "outbox", err: error }, "outbox LISTEN unavailable; polling"));
-  }
-
   return {
     wake,
     async idle() {
@@ -88,7 +74,6 @@ export function startWorker(options: WorkerOptions): Worker {
       stopped = true;
       clearTimeout(timer);
       while (running) await running;
-      await listener?.end().catch(() => undefined);
       mailer.close();
     },
   };
@@ -105,6 +90,5 @@ export function startWorkerFromEnv(): Worker | null {
     smtpUrl: e.SMTP_URL,
     from: e.MAIL_FROM,
     baseUrl: publicUrl(),
-    listenUrl: e.OUTBOX_LISTEN === "on" ? e.DATABASE_URL : null,
   });
 }

@@ -31,13 +31,3 @@ CREATE UNIQUE INDEX "SelfServiceToken_tokenHash_key" ON "SelfServiceToken"("toke
 
 -- CreateIndex
 CREATE INDEX "SelfServiceToken_enrolmentId_idx" ON "SelfServiceToken"("enrolmentId");
-
--- Wake the notification workers as soon as a message is committed (LISTEN outbox); they also poll.
-CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('outbox', '');
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER outbox_notify AFTER INSERT ON "OutboxMessage"
-  FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();

@@ -12,7 +12,6 @@ const worker = startWorker({
   concurrency: Number(process.env.CONCURRENCY ?? 2),
   leaseMs: Number(process.env.LEASE_MS ?? 1000),
   pollMs: 100,
-  listenUrl: null,
   render: async (message) => ({ subject: `Test ${message.id}`, language: "en", text: `Message ${message.id}`, html: `<p>Message ${message.id}</p>` }),
 });
 console.log("worker started");
