@@ -13,6 +13,8 @@ export const MESSAGE_NAMESPACES = [
   "admin",
   "errors",
   "accessibility",
+  "selfService",
+  "mailbox",
 ] as const;
 export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];
 

@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embed
 import { applyMigrations } from "../server/db/migrations";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/demo/data";
 import { seedDemoData } from "../server/demo/seed";
+import { startMailCatcher, type MailCatcher } from "../server/notifications/catcher";
 import { buildApp, buildIsCurrent, nextBin } from "./lib/build";
 import { embeddedUrlFile } from "./lib/database-url";
 import { resolveSecrets } from "./lib/secrets";
@@ -22,6 +23,7 @@ const say = (message: string) => console.log(`[koulutusportti] ${message}`);
 
 let embedded: EmbeddedPostgres | null = null;
 let server: ChildProcess | null = null;
+let catcher: MailCatcher | null = null;
 let stopping = false;
 let stopped: Promise<void> | undefined;
 
@@ -37,6 +39,7 @@ async function shutdown(code: number): Promise<never> {
       await exited;
       clearTimeout(timer);
     }
+    await catcher?.close();
     if (embedded) {
       rmSync(embeddedUrlFile(dataDir), { force: true });
       say("Closing the embedded database…");
@@ -90,6 +93,15 @@ async function main() {
     await buildApp(root);
   }
 
+  // No SMTP_URL: e-mails go to a local SMTP server and can be read at /mailbox (demo only).
+  let mail: Record<string, string> = {};
+  if (!process.env.SMTP_URL) {
+    const mailboxDir = resolve(dataDir, "mailbox");
+    catcher = await startMailCatcher({ dir: mailboxDir, port: Number(process.env.DEMO_SMTP_PORT ?? 0) });
+    mail = { SMTP_URL: catcher.url, DEMO_MAILBOX_DIR: mailboxDir };
+    say(`No SMTP_URL: e-mails go to the demo mailbox (${catcher.url}); read them at http://localhost:${port}/mailbox`);
+  }
+
   server = spawn(process.execPath, [nextBin(), "start", "--port", String(port)], {
     cwd: root,
     stdio: "inherit",
@@ -101,6 +113,7 @@ async function main() {
       // messages outside transactions (docs/decisions/001-embedded-pglite.md).
       DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : "10"),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      ...mail,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

@@ -6,7 +6,7 @@ import { env } from "./env";
 // Both keys are derived from DATA_ENCRYPTION_KEY, so one secret is kept and rotated.
 const VERSION = "v1";
 
-function subkey(purpose: string, key = env().DATA_ENCRYPTION_KEY): Buffer {
+export function subkey(purpose: string, key = env().DATA_ENCRYPTION_KEY): Buffer {
   return Buffer.from(hkdfSync("sha256", Buffer.from(key, "base64"), Buffer.alloc(0), purpose, 32));
 }
 

@@ -14,12 +14,33 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   DATA_ENCRYPTION_KEY: base64Key,
+  /** smtp://user:pass@host:port or smtps://…; without it `npm start` runs the demo mail catcher. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Koulutusportti <noreply@koulutusportti.invalid>"),
+  /** The address clients' links point at, e.g. https://koulutusportti.example.fi. */
+  PUBLIC_URL: z.url().optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** Where the demo mail catcher keeps what it received; set by `npm start` only when it runs the catcher. */
+  DEMO_MAILBOX_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;
 
 let parsed: Env | undefined;
+
+/** The base of the links in e-mails: PUBLIC_URL, else NEXTAUTH_URL (the launcher always sets one). */
+export function publicUrl(): string {
+  const e = env();
+  const url = e.PUBLIC_URL ?? e.NEXTAUTH_URL;
+  if (!url) throw new Error("Invalid environment: PUBLIC_URL (or NEXTAUTH_URL) must be set for links in e-mails");
+  return url.replace(/\/$/, "");
+}
+
+/** Forget the parsed environment (tests that change process.env). */
+export function resetEnv(): void {
+  parsed = undefined;
+}
 
 export function env(): Env {
   if (parsed) return parsed;

@@ -55,4 +55,10 @@ export function startJobs(): void {
   timer = setInterval(tick, MINUTE);
   timer.unref();
   setTimeout(tick, 5_000).unref();
+  // The notification worker and its reminders run with the server (`npm run worker` runs them alone).
+  Promise.all([import("./notifications/worker"), import("./notifications/scheduled")])
+    .then(([{ startWorkerFromEnv }, { startReminderJobs }]) => {
+      if (startWorkerFromEnv()) startReminderJobs();
+    })
+    .catch((error: unknown) => logger.error({ job: "outbox", err: error }, "notification worker did not start"));
 }

@@ -1,5 +1,6 @@
 -- GET the paths listed in BENCH_PATHS in turn (each thread starts at its own offset), signed in
--- with the session cookie in BENCH_COOKIE.
+-- with the session cookie in BENCH_COOKIE. Each connection is one user who, with BENCH_THINK_MS set,
+-- pauses between pages (uniformly 0.5–1.5 × that) as a person does; wrk's latencies exclude the pause.
 package.path = package.path .. ";scripts/bench/?.lua"
 require "wrk-report"
 local counter = 0
@@ -16,5 +17,10 @@ end
 function request()
   cursor = cursor + 1
   return wrk.format("GET", paths[(cursor % #paths) + 1])
+end
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
+function delay()
+  if think <= 0 then return 0 end
+  return math.floor(think / 2 + math.random() * think)
 end
 function done(summary, latency, requests) report(summary, latency) end

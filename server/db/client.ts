@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "../env";
+import { logger } from "../logger";
 import { PrismaClient } from "./generated/client";
 
 export type { PrismaClient };
@@ -19,7 +20,13 @@ const holder = globalThis as { koulutusporttiPrisma?: PrismaClient; koulutusport
 
 /** The process's connection pool, for hand-written hot-path statements. */
 export function sql(): pg.Pool {
-  holder.koulutusporttiPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
+  if (!holder.koulutusporttiPool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
+    // An idle connection the server closed (restart, failover) is dropped from the pool; without a
+    // listener the error would end the process.
+    pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+    holder.koulutusporttiPool = pool;
+  }
   return holder.koulutusporttiPool;
 }
 

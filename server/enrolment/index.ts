@@ -2,7 +2,7 @@
 // JSON API, jobs and scripts. Every verb takes an explicit actor and runs its own transaction.
 export { referClient } from "./referral";
 export { acceptOffer, confirmSeat, declineOffer, offerSeat, expireDueOffers } from "./offers";
-export { markStarted, markNoShow, markInterrupted, markCompleted, cancelEnrolment } from "./lifecycle";
+export { markStarted, markNoShow, markInterrupted, markCompleted, cancelEnrolment, leaveQueue } from "./lifecycle";
 export { changeCapacity, setCourseStatus } from "./courses";
 export { moveInQueue, setPriority } from "./moves";
 export { getEnrolment, listCourseEnrolments, courseQueueLength } from "./read";

@@ -1,5 +1,5 @@
 import "server-only";
-import { isOfficialOf, isProviderOf } from "./access";
+import { isClientOf, isOfficialOf, isProviderOf } from "./access";
 import { changeEnrolment, noticeToReferrer } from "./change";
 import { queueNotice } from "./notifications";
 import { clientNotice } from "./seats";
@@ -39,6 +39,20 @@ export function cancelEnrolment(input: LifecycleAction) {
     allowed: (actor, scope) => isOfficialOf(actor, scope) || isProviderOf(actor, scope),
     after: async (ctx) => {
       await queueNotice(ctx.tx, { ...clientNotice("client/enrolment_cancelled", ctx.client, ctx.enrolment.id, ctx.course), payload: { courseId: ctx.course.id, courseName: ctx.course.name, reason: ctx.reason } });
+    },
+  });
+}
+
+/** The client leaves a course's queue through their personal link: WITHDRAWN, and they are told so. */
+export function leaveQueue(input: LifecycleAction) {
+  return changeEnrolment({
+    ...input,
+    reason: input.reason ?? "Client left the queue",
+    to: "WITHDRAWN",
+    from: ["WAITLISTED"],
+    allowed: isClientOf,
+    after: async (ctx) => {
+      await queueNotice(ctx.tx, clientNotice("client/queue_place_withdrawn", ctx.client, ctx.enrolment.id, ctx.course));
     },
   });
 }

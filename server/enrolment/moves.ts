@@ -1,6 +1,7 @@
 import "server-only";
 import type { QueuePriority } from "../db/generated/enums";
 import { isOfficialOf, isProviderOf } from "./access";
+import { queueMoveNotice } from "./notifications";
 import { placeAt, queuePosition, renumberQueue, waitlist } from "./queue";
 import { authorisedScope } from "./scope";
 import { actorColumns, lockCourse, lockEnrolment } from "./seats";
@@ -44,6 +45,7 @@ export async function moveInQueue(input: { actor: EngineActor; enrolmentId: stri
     await tx.enrolmentEvent.create({
       data: { enrolmentId: scope.id, at: now, ...actorColumns(input.actor), fromStatus: "WAITLISTED", toStatus: "WAITLISTED", reason, data: { move: { from, to } } },
     });
+    if (from !== to) await queueMoveNotice(tx, scope.id);
     return { ok: true as const, queuePosition: to };
   });
 }

@@ -13,6 +13,7 @@ export type Template =
   | "client/offer_expired"
   | "client/enrolment_cancelled"
   | "client/queue_place_withdrawn"
+  | "client/queue_moved"
   | "official/client_declined"
   | "official/offer_expired"
   | "official/no_show"
@@ -43,5 +44,23 @@ export async function queueNotice(tx: Tx, notice: Notice): Promise<void> {
       userId: notice.userId,
       payload: notice.payload,
     },
+  });
+}
+
+/** On a course that asks for it (Course.notifyQueueMoves), a client whose queue place a provider moved is told. */
+export async function queueMoveNotice(tx: Tx, enrolmentId: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ email: string | null; lang: string; clientId: string; courseId: string; courseName: string }[]>`
+    SELECT c.email, c."preferredLanguage"::text AS lang, c.id AS "clientId", k.id AS "courseId", k.name AS "courseName"
+    FROM "Enrolment" e JOIN "Client" c ON c.id = e."clientId" JOIN "Course" k ON k.id = e."courseId"
+    WHERE e.id = ${enrolmentId}::uuid AND k."notifyQueueMoves" AND c."anonymisedAt" IS NULL`;
+  const row = rows[0];
+  if (!row) return;
+  await queueNotice(tx, {
+    template: "client/queue_moved",
+    to: row.email,
+    locale: row.lang,
+    clientId: row.clientId,
+    enrolmentId,
+    payload: { courseId: row.courseId, courseName: row.courseName },
   });
 }

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import { createFormatter, createTranslator, NextIntlClientProvider } from "next-intl";
+import { Heading, Paragraph } from "@/components/suomifi";
+import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
+import { loadSelfService, selfServiceMessages, type SelfServiceCourse } from "@/server/notifications/self-service";
+import { AnswerPanel } from "./AnswerPanel";
+import { ResultHeading } from "./ResultHeading";
+import styles from "./selfService.module.css";
+
+// The client's page behind the e-mail link: no sign-in, in the e-mail's language (or the one
+// chosen here), the offer or the queue place, and the answer with a confirmation step.
+
+export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
+
+interface Props {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ lang?: string; answer?: string }>;
+}
+
+export default async function SelfServicePage({ params, searchParams }: Props) {
+  const [{ token }, query] = await Promise.all([params, searchParams]);
+  const view = await loadSelfService(token);
+  const lang: SelfServiceLanguage = isSelfServiceLanguage(query.lang) ? query.lang : "locale" in view && isSelfServiceLanguage(view.locale) ? view.locale : "fi";
+  const messages = { selfService: await selfServiceMessages(lang) };
+  const t = createTranslator({ locale: lang, messages });
+  const format = createFormatter({ locale: lang === "ar" ? "ar-u-nu-latn" : lang, timeZone: "Europe/Helsinki" });
+  const date = (d: Date) => format.dateTime(d, { day: "numeric", month: "numeric", year: "numeric" });
+  const initial = query.answer === "accept" || query.answer === "decline" ? query.answer : undefined;
+
+  const details = (course: SelfServiceCourse) => (
+    <dl className={styles.details}>
+      <dt>{t("selfService.course")}</dt>
+      <dd>{course.name}</dd>
+      <dt>{t("selfService.provider")}</dt>
+      <dd>{course.provider}</dd>
+      <dt>{t("selfService.place")}</dt>
+      <dd>{course.remote ? t("selfService.remote") : [course.address, course.municipality].filter(Boolean).join(", ")}</dd>
+      <dt>{t("selfService.dates")}</dt>
+      <dd>{t("selfService.dateRange", { start: date(course.startsOn), end: date(course.endsOn) })}</dd>
+      <dt>{t("selfService.schedule")}</dt>
+      <dd>{course.schedule === "EVENING" ? t("selfService.scheduleEVENING") : t("selfService.scheduleDAY")}</dd>
+    </dl>
+  );
+
+  let content;
+  switch (view.state) {
+    case "unknown":
+      content = (
+        <>
+          <Heading variant="h1">{t("selfService.unknown.heading")}</Heading>
+          <Paragraph>{t("selfService.unknown.body")}</Paragraph>
+        </>
+      );
+      break;
+    case "expired":
+      content = (
+        <>
+          <Heading variant="h1">{t("selfService.expired.heading")}</Heading>
+          {details(view.course)}
+          <Paragraph>{t("selfService.expired.body")}</Paragraph>
+        </>
+      );
+      break;
+    case "offer":
+      content = (
+        <>
+          <Heading variant="h1">{t("selfService.offer.heading")}</Heading>
+          <Paragraph>{t("selfService.offer.intro")}</Paragraph>
+          {details(view.course)}
+          <p className={styles.deadline}>
+            {t("selfService.offer.deadline", { deadline: format.dateTime(view.deadline, { day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit" }) })}
+          </p>
+          <Paragraph>{t("selfService.offer.afterDeadline")}</Paragraph>
+          <AnswerPanel token={token} answers={["accept", "decline"]} initial={initial} />
+        </>
+      );
+      break;
+    case "queue":
+      content = (
+        <>
+          <Heading variant="h1">{t("selfService.queue.heading")}</Heading>
+          <p className={styles.deadline}>{t("selfService.queue.position", { position: view.position, total: view.total })}</p>
+          {details(view.course)}
+          <Paragraph>{t("selfService.queue.estimate", { capacity: view.capacity, seatsFromQueue: view.seatsFromQueue })}</Paragraph>
+          <Paragraph>{t("selfService.queue.promise")}</Paragraph>
+          <Paragraph>{t("selfService.queue.leaveInfo")}</Paragraph>
+          <AnswerPanel token={token} answers={["leave"]} />
+        </>
+      );
+      break;
+    case "answered": {
+      const known = view.status === "CONFIRMED" || view.status === "DECLINED" || view.status === "WITHDRAWN";
+      content = (
+        <>
+          <ResultHeading>{known ? t(`selfService.answered.${view.status as "CONFIRMED"}`) : t("selfService.answered.other")}</ResultHeading>
+          {details(view.course)}
+          <Paragraph>{known ? t(`selfService.answered.${view.status as "CONFIRMED"}Next`) : t("selfService.answered.otherNext")}</Paragraph>
+        </>
+      );
+      break;
+    }
+  }
+
+  return (
+    <NextIntlClientProvider locale={lang} messages={messages}>
+      <div className={styles.page} lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>
+        <nav aria-label={t("selfService.languages")}>
+          <ul className={styles.langs}>
+            {SELF_SERVICE_LANGUAGES.map((l) => (
+              <li key={l}>
+                <a href={`?lang=${l}`} lang={l} hrefLang={l} aria-current={l === lang ? "true" : undefined}>
+                  {selfServiceLanguageNames[l]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="kp-visually-hidden" role="status" aria-live="polite">
+          {view.state === "answered" ? t("selfService.actions.done") : ""}
+        </div>
+        <section className="kp-panel kp-stack">{content}</section>
+      </div>
+    </NextIntlClientProvider>
+  );
+}

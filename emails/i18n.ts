@@ -1,0 +1,48 @@
+// The e-mails' own translations (emails/messages/<lang>.json), in every language a client can
+// choose. They are kept apart from the UI's messages/ because the UI speaks fewer languages.
+import ar from "./messages/ar.json";
+import en from "./messages/en.json";
+import fi from "./messages/fi.json";
+import ru from "./messages/ru.json";
+import sv from "./messages/sv.json";
+import uk from "./messages/uk.json";
+
+export const EMAIL_LANGUAGES = ["fi", "sv", "en", "ru", "uk", "ar"] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
+
+export type EmailMessages = typeof en;
+export const EMAIL_MESSAGES: Record<EmailLanguage, EmailMessages> = { fi, sv, en, ru, uk, ar };
+
+export function isEmailLanguage(value: unknown): value is EmailLanguage {
+  return typeof value === "string" && (EMAIL_LANGUAGES as readonly string[]).includes(value);
+}
+
+export type Vars = Record<string, string | number>;
+
+/** {name} placeholders; values are inserted as text (React escapes them in HTML). */
+export function format(message: string, vars: Vars = {}): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: EmailLanguage, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}:${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang === "en" ? "en-GB" : lang, {
+      timeZone: "Europe/Helsinki",
+      day: "numeric",
+      month: "numeric",
+      year: "numeric",
+      ...(withTime ? { hour: "2-digit", minute: "2-digit" } : {}),
+    });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/** A date (or date and time) in Finnish time, in the language's own format. */
+export function formatDate(lang: EmailLanguage, date: Date, withTime = false): string {
+  return formatter(lang, withTime).format(date);
+}

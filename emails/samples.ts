@@ -1,0 +1,39 @@
+// Sample data for the preview and the template tests: every field a template can show.
+import type { EmailData, EmailTemplate } from "./types";
+
+const course = {
+  name: "Suomen kielen perusteet, iltaryhmä",
+  provider: "Helsingin Aikuisopisto",
+  address: "Opistokatu 1",
+  municipality: "Helsinki",
+  remote: false,
+  schedule: "EVENING" as const,
+  startsOn: new Date("2027-01-11T00:00:00Z"),
+  endsOn: new Date("2027-05-28T00:00:00Z"),
+};
+const contact = { name: "Helsingin TE-toimisto", email: "te-palvelut@example.fi", phone: "+358 29 000 0000", address: "Työkatu 1, 00100 Helsinki" };
+const base = "https://koulutusportti.example.fi";
+
+export function sampleData(template: EmailTemplate): EmailData {
+  const client = template.startsWith("client/");
+  const data: EmailData = { recipientName: client ? "Olena" : "Virkailija", course, contact };
+  switch (template) {
+    case "client/referral_received":
+    case "client/queue_moved":
+      return { ...data, queue: { position: 3, total: 7 }, links: { page: `${base}/o/sample-queue-token?lang=fi` } };
+    case "client/seat_offered":
+    case "client/offer_reminder":
+      return {
+        ...data,
+        deadline: new Date("2026-12-04T14:00:00Z"),
+        links: { accept: `${base}/o/sample-offer-token?answer=accept`, decline: `${base}/o/sample-offer-token?answer=decline`, page: `${base}/o/sample-offer-token` },
+      };
+    case "client/enrolment_cancelled":
+      return { ...data, reason: "Koulutus peruttiin liian vähäisen osallistujamäärän vuoksi." };
+    case "provider/daily_digest":
+      return { recipientName: null, contact, digest: { date: new Date("2026-11-23T10:00:00Z"), courses: [{ name: course.name, count: 3 }, { name: "Arjen suomea", count: 1 }] }, links: { workspace: `${base}/provider` } };
+    default:
+      if (template.startsWith("official/")) return { ...data, client: { name: "Olena Kovalenko", number: 1042 }, links: { workspace: `${base}/official` } };
+      return data;
+  }
+}

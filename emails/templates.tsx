@@ -1,0 +1,98 @@
+import type { ReactElement } from "react";
+import { Buttons, Details, Layout, Paragraph, SmallPrint } from "./components/Layout";
+import { EMAIL_MESSAGES, format, formatDate, type EmailLanguage, type Vars } from "./i18n";
+import type { EmailData, EmailTemplate } from "./types";
+
+// One function builds every e-mail from its translated texts: a greeting, what happened, the
+// facts (course, place, dates, deadline, queue place), the buttons, and what happens next.
+
+interface Part {
+  subject: string;
+  preview: string;
+  title: string;
+  body: ReactElement;
+}
+
+function part(template: EmailTemplate, lang: EmailLanguage, data: EmailData): Part {
+  const m = EMAIL_MESSAGES[lang];
+  const c = m.common;
+  const t = m[template] as { subject: string; heading: string; body: string; next: string; line?: string };
+  const date = (d: Date) => formatDate(lang, d);
+  const vars: Vars = {
+    course: data.course?.name ?? "",
+    deadline: data.deadline ? formatDate(lang, data.deadline, true) : "",
+    start: data.course ? date(data.course.startsOn) : "",
+    date: data.digest ? date(data.digest.date) : "",
+    count: data.digest ? data.digest.courses.reduce((sum, x) => sum + x.count, 0) : 0,
+  };
+  const rows: [string, string][] = [];
+  if (data.client) rows.push([c.client, format(c.clientValue, { name: data.client.name, number: data.client.number })]);
+  if (data.course) {
+    const course = data.course;
+    rows.push([c.course, course.name]);
+    rows.push([c.provider, course.provider]);
+    rows.push([c.place, course.remote ? c.remote : [course.address, course.municipality].filter(Boolean).join(", ")]);
+    rows.push([c.dates, format(c.dateRange, { start: date(course.startsOn), end: date(course.endsOn) })]);
+    rows.push([c.schedule, course.schedule === "EVENING" ? c.scheduleEVENING : c.scheduleDAY]);
+  }
+  if (data.queue) rows.push([c.position, format(c.positionValue, data.queue)]);
+  if (data.deadline && (template === "client/seat_offered" || template === "client/offer_reminder")) rows.push([c.deadline, vars.deadline as string]);
+  if (data.reason) rows.push([c.reason, data.reason]);
+
+  const links = data.links ?? {};
+  const buttons: { label: string; href: string; kind?: "primary" | "secondary" }[] = [];
+  if (links.accept) buttons.push({ label: c.accept, href: links.accept });
+  if (links.decline) buttons.push({ label: c.decline, href: links.decline, kind: "secondary" });
+  if (!links.accept && links.page) buttons.push({ label: template === "client/referral_received" || template === "client/queue_moved" ? c.openQueuePage : c.openOfferPage, href: links.page });
+  if (links.workspace) buttons.push({ label: c.openWorkspace, href: links.workspace });
+  const firstLink = links.page ?? links.accept ?? links.workspace;
+
+  const dir = m.dir as "ltr" | "rtl";
+  const body = (
+    <>
+      <Paragraph>{data.recipientName ? format(c.greeting, { name: data.recipientName }) : c.greetingNoName}</Paragraph>
+      <Paragraph>{format(t.body, vars)}</Paragraph>
+      {rows.length ? <Details rows={rows} dir={dir} /> : null}
+      {data.digest?.courses.length ? <Details rows={data.digest.courses.map((x) => [x.name, String(x.count)])} dir={dir} /> : null}
+      <Paragraph>{format(t.next, vars)}</Paragraph>
+      {buttons.length ? <Buttons buttons={buttons} /> : null}
+      {firstLink && links.accept ? <SmallPrint>{format(c.linkHelp, { url: firstLink })}</SmallPrint> : null}
+      {template === "client/seat_confirmed" ? <SmallPrint>{c.calendarFile}</SmallPrint> : null}
+    </>
+  );
+  return { subject: format(t.subject, vars), preview: format(t.body, vars), title: t.heading, body };
+}
+
+export interface BuiltEmail {
+  subject: string;
+  /** The message's language tag: one language, or "fi, en" for the bilingual fallback. */
+  language: string;
+  dir: "ltr" | "rtl";
+  element: ReactElement;
+}
+
+/** The e-mail in one language, or in Finnish and English together when the language is not one we write. */
+export function buildEmail(template: EmailTemplate, lang: EmailLanguage | null, data: EmailData): BuiltEmail {
+  const languages: EmailLanguage[] = lang ? [lang] : ["fi", "en"];
+  const parts = languages.map((l) => ({ lang: l, dir: EMAIL_MESSAGES[l].dir as "ltr" | "rtl", ...part(template, l, data) }));
+  const first = parts[0]!;
+  const c = EMAIL_MESSAGES[first.lang].common;
+  const element = (
+    <Layout
+      lang={first.lang}
+      dir={first.dir}
+      preview={first.preview}
+      title={parts.map((p) => p.title).join(" / ")}
+      contact={data.contact}
+      labels={{ contactHeading: c.contactHeading, contact: format(c.contact, { name: data.contact.name }), automatic: parts.map((p) => EMAIL_MESSAGES[p.lang].common.automatic).join(" ") }}
+    >
+      {parts.map((p, i) => (
+        <div key={p.lang} lang={p.lang} dir={p.dir} style={i > 0 ? { borderTop: "1px solid #c8cdd0", paddingTop: "16px", marginTop: "16px" } : undefined}>
+          {i > 0 ? <h2 style={{ fontSize: "20px", margin: "0 0 12px" }}>{p.title}</h2> : null}
+          {p.body}
+        </div>
+      ))}
+    </Layout>
+  );
+  return { subject: parts.map((p) => p.subject).join(" / "), language: languages.join(", "), dir: first.dir, element };
+}

@@ -1,0 +1,153 @@
+// From the engine's change to the e-mail an SMTP server accepted, and from its link back to the engine.
+import { simpleParser, type ParsedMail } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb } from "../../lib/testing/db";
+import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { encryptIdentityCode, identityCodeHmac } from "../crypto";
+import { referClient, staff } from "../enrolment";
+import { startMailCatcher, type MailCatcher } from "./catcher";
+import { createMailer, deliverBatch, type Mailer } from "./delivery";
+import { answerSelfService, loadSelfService } from "./self-service";
+
+const IDENTITY_CODE = "131052-308T";
+const OTHER_CODE = "010190-123A";
+const codeFields = (code: string) => ({ identityCodeCiphertext: encryptIdentityCode(code), identityCodeHmac: identityCodeHmac(code) });
+const BASE = "http://portal.test";
+let smtp: MailCatcher;
+let mailer: Mailer;
+
+beforeAll(async () => {
+  smtp = await startMailCatcher();
+  mailer = createMailer(smtp.url);
+});
+afterAll(async () => {
+  mailer.close();
+  await smtp.close();
+});
+
+/** Delivers every pending message about these clients and returns what the SMTP server received for them. */
+async function deliver(clientIds: string[]): Promise<ParsedMail[]> {
+  const ids = (await testDb().outboxMessage.findMany({ where: { clientId: { in: clientIds }, status: "PENDING" }, select: { id: true } })).map((m) => m.id);
+  const before = smtp.messages.length;
+  while ((await deliverBatch({ smtpUrl: smtp.url, from: "Koulutusportti <noreply@koulutusportti.invalid>", baseUrl: BASE, only: ids }, mailer)).claimed > 0);
+  const rows = await testDb().outboxMessage.findMany({ where: { id: { in: ids } } });
+  expect(rows.map((r) => [r.template, r.status])).toEqual(rows.map((r) => [r.template, "SENT"]));
+  return Promise.all(smtp.messages.slice(before).map((m) => simpleParser(m.raw)));
+}
+
+function tokenIn(mail: ParsedMail): string {
+  const match = /\/o\/([A-Za-z0-9_-]{43})\?/.exec(mail.text ?? "");
+  if (!match) throw new Error("no self-service link");
+  return match[1]!;
+}
+
+function addressOf(mail: ParsedMail): string {
+  const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+  return to!.value[0]!.address!;
+}
+
+describe("client e-mails through SMTP", () => {
+  it("offer in Ukrainian → decline by link → next client's offer in Arabic (RTL) → accept → confirmation with .ics; the official hears of the decline", async () => {
+    const w = await makeWorld();
+    await testDb().organisation.update({ where: { id: w.office.id }, data: { email: "te@example.fi", phone: "+358 29 000 0000" } });
+    const course = await makeCourse(w.provider.id, 1, { offerResponseHours: 72, address: "Opistokatu 1" });
+    const olena = await makeClient(w.office.id, { firstName: "Olena", preferredLanguage: "uk", ...codeFields(IDENTITY_CODE) });
+    const amal = await makeClient(w.office.id, { firstName: "Amal", preferredLanguage: "ar", ...codeFields(OTHER_CODE) });
+    const first = await referClient({ actor: staff(w.official), clientId: olena.id, courseId: course.id });
+    const second = await referClient({ actor: staff(w.official), clientId: amal.id, courseId: course.id });
+    expect(first).toMatchObject({ ok: true, enrolment: { status: "OFFERED" } });
+    expect(second).toMatchObject({ ok: true, enrolment: { status: "WAITLISTED" } });
+
+    const mails = await deliver([olena.id, amal.id]);
+    const offer = mails.find((m) => addressOf(m) === olena.email)!;
+    const queued = mails.find((m) => addressOf(m) === amal.email)!;
+    expect(offer.subject).toContain("Вам пропонують місце");
+    expect(offer.subject).toContain(course.name);
+    expect(offer.headers.get("content-language")).toBe("uk");
+    expect(offer.text).toContain("Прийняти місце");
+    expect(offer.html).toContain('lang="uk"');
+    expect(offer.html).toContain("te@example.fi");
+    expect(queued.subject).toContain(course.name);
+    expect(queued.html).toContain('dir="rtl"');
+    expect(queued.text).toContain("1 من 1");
+    for (const m of mails) {
+      expect(m.text).toBeTruthy();
+      expect(m.html).toBeTruthy();
+      expect(`${m.subject} ${m.text} ${m.html}`).not.toContain(IDENTITY_CODE);
+      expect(`${m.subject} ${m.text} ${m.html}`).not.toContain(OTHER_CODE);
+    }
+
+    // The links work: the page behind them shows the offer, and the queue page the place in the queue.
+    const offerToken = tokenIn(offer);
+    expect(offer.text).toContain(`${BASE}/o/${offerToken}?lang=uk&answer=accept`);
+    expect(await loadSelfService(offerToken)).toMatchObject({ state: "offer", locale: "uk", course: { name: course.name } });
+    expect(await loadSelfService(tokenIn(queued))).toMatchObject({ state: "queue", locale: "ar", position: 1, total: 1 });
+
+    expect(await answerSelfService(offerToken, "decline")).toEqual({ ok: true, status: "DECLINED" });
+    expect(await answerSelfService(offerToken, "accept")).toEqual({ ok: false, code: "USED" });
+    expect(await loadSelfService(offerToken)).toMatchObject({ state: "answered", status: "DECLINED" });
+    const event = await testDb().enrolmentEvent.findFirst({ where: { enrolmentId: first.ok ? first.enrolment.id : "", toStatus: "DECLINED" } });
+    expect(event).toMatchObject({ actorKind: "CLIENT" });
+
+    const afterDecline = await deliver([olena.id, amal.id]);
+    const official = afterDecline.find((m) => addressOf(m) === w.official.email)!;
+    expect(official.subject).toContain(course.name);
+    expect(official.text).toContain(`Olena ${olena.lastName}`);
+    expect(official.text).not.toContain(IDENTITY_CODE);
+    const arabicOffer = afterDecline.find((m) => addressOf(m) === amal.email)!;
+    expect(arabicOffer.subject).toContain("يُعرض عليك مقعد");
+    expect(arabicOffer.html).toContain('dir="rtl"');
+
+    const arabicToken = tokenIn(arabicOffer);
+    expect(await answerSelfService(arabicToken, "accept")).toEqual({ ok: true, status: "CONFIRMED" });
+    const placed = await deliver([amal.id]);
+    const confirmation = placed.find((m) => addressOf(m) === amal.email);
+    expect(placed.find((m) => addressOf(m) === w.official.email)?.subject).toContain(course.name);
+    expect(confirmation!.subject).toContain("تم تأكيد مقعدك");
+    const ics = confirmation!.attachments.find((a) => a.filename === "course.ics")!;
+    expect(ics.contentType).toBe("text/calendar");
+    expect(ics.content.toString()).toContain("DTSTART;VALUE=DATE:20990110");
+    expect(ics.content.toString()).toContain(course.name);
+  });
+
+  it("a queued client leaves the queue by link; unknown, used and expired tokens get a state, not an error", async () => {
+    const w = await makeWorld();
+    const course = await makeCourse(w.provider.id, 1);
+    const holder = await makeClient(w.office.id);
+    const waiting = await makeClient(w.office.id, { preferredLanguage: "ru" });
+    await referClient({ actor: staff(w.official), clientId: holder.id, courseId: course.id });
+    await referClient({ actor: staff(w.official), clientId: waiting.id, courseId: course.id });
+    const mails = await deliver([holder.id, waiting.id]);
+    const queued = mails.find((m) => addressOf(m) === waiting.email)!;
+    expect(queued.subject).toContain("Вы в очереди");
+    const token = tokenIn(queued);
+    expect(await answerSelfService(token, "accept")).toEqual({ ok: false, code: "NOT_ANSWERABLE" });
+    expect(await answerSelfService(token, "leave")).toEqual({ ok: true, status: "WITHDRAWN" });
+    expect(await loadSelfService(token)).toMatchObject({ state: "answered", status: "WITHDRAWN" });
+    const [left] = await deliver([waiting.id]);
+    expect(left!.subject).toContain("Вы больше не в очереди");
+
+    expect(await loadSelfService("not-a-token")).toEqual({ state: "unknown" });
+    expect(await loadSelfService("A".repeat(43))).toEqual({ state: "unknown" });
+    expect(await answerSelfService("A".repeat(43), "accept")).toEqual({ ok: false, code: "UNKNOWN" });
+
+    const offer = mails.find((m) => addressOf(m) === holder.email)!;
+    const offerToken = tokenIn(offer);
+    const later = new Date(Date.now() + 100 * 3_600_000);
+    expect(await loadSelfService(offerToken, later)).toMatchObject({ state: "expired" });
+    expect(await answerSelfService(offerToken, "accept", later)).toEqual({ ok: false, code: "EXPIRED" });
+  });
+
+  it("re-rendering a message (a retry) gives the same link", async () => {
+    const w = await makeWorld();
+    const course = await makeCourse(w.provider.id, 1);
+    const client = await makeClient(w.office.id);
+    await referClient({ actor: staff(w.official), clientId: client.id, courseId: course.id });
+    const message = await testDb().outboxMessage.findFirstOrThrow({ where: { clientId: client.id } });
+    const { renderOutboxMessage } = await import("./render");
+    const a = await renderOutboxMessage(message, BASE);
+    const b = await renderOutboxMessage(message, BASE);
+    expect(a.text).toBe(b.text);
+    expect(await testDb().selfServiceToken.count({ where: { outboxMessageId: message.id } })).toBe(1);
+  });
+});

@@ -1,0 +1,116 @@
+import "server-only";
+import { createEvent } from "ics";
+import { isEmailLanguage } from "../../emails/i18n";
+import { renderEmail } from "../../emails/render";
+import { isEmailTemplate, type EmailData } from "../../emails/types";
+import { db } from "../db/client";
+import type { OutboxMessage } from "../db/generated/client";
+import { queuePosition } from "../enrolment/queue";
+import { issueSelfServiceToken } from "./tokens";
+
+// Renders an outbox message from its payload and the current records (course, office contact,
+// queue place). Loads names and contact details only: never an identity code.
+
+export interface RenderedEmail {
+  subject: string;
+  language: string;
+  html: string;
+  text: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
+}
+
+const SERVICE_CONTACT = { name: "Koulutusportti" };
+
+type Payload = { offerExpiresAt?: string | null; reason?: string | null; date?: string; courses?: { name: string; count: number }[] };
+
+export async function renderOutboxMessage(message: OutboxMessage, baseUrl: string): Promise<RenderedEmail> {
+  const template = message.template;
+  if (!isEmailTemplate(template)) throw new Error(`Unknown e-mail template ${template}`);
+  const lang = isEmailLanguage(message.locale) ? message.locale : null;
+  const payload = (message.payload ?? {}) as Payload;
+  const data: EmailData = { contact: SERVICE_CONTACT, reason: payload.reason ?? null };
+  let attachments: RenderedEmail["attachments"];
+
+  if (template === "provider/daily_digest") {
+    data.digest = { date: new Date(payload.date ?? message.createdAt), courses: payload.courses ?? [] };
+    data.links = { workspace: `${baseUrl}/provider` };
+  } else if (message.enrolmentId) {
+    const enrolment = await db().enrolment.findUniqueOrThrow({
+      where: { id: message.enrolmentId },
+      select: {
+        id: true,
+        courseId: true,
+        status: true,
+        offerExpiresAt: true,
+        client: {
+          select: {
+            firstName: true,
+            lastName: true,
+            clientNumber: true,
+            office: { select: { name: true, email: true, phone: true, address: true } },
+          },
+        },
+        course: {
+          select: {
+            name: true, address: true, municipality: true, remote: true, schedule: true, startsOn: true, endsOn: true,
+            provider: { select: { name: true, email: true, phone: true, address: true } },
+          },
+        },
+      },
+    });
+    const { course, client } = enrolment;
+    data.course = { ...course, provider: course.provider.name };
+    if (template.startsWith("client/")) {
+      data.recipientName = client.firstName;
+      data.contact = client.office;
+    } else {
+      const user = message.userId ? await db().user.findUnique({ where: { id: message.userId }, select: { name: true } }) : null;
+      data.recipientName = user?.name ?? null;
+      data.client = { name: `${client.firstName} ${client.lastName}`, number: client.clientNumber };
+      data.contact = course.provider;
+      data.links = { workspace: `${baseUrl}/${template.startsWith("official/") ? "official" : "provider"}` };
+    }
+    const language = lang ?? "fi";
+    if (template === "client/seat_offered" || template === "client/offer_reminder") {
+      const deadline = payload.offerExpiresAt ? new Date(payload.offerExpiresAt) : enrolment.offerExpiresAt;
+      data.deadline = deadline;
+      const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: enrolment.id, kind: "OFFER", locale: language, expiresAt: deadline ?? new Date() });
+      const page = `${baseUrl}/o/${token}?lang=${language}`;
+      data.links = { accept: `${page}&answer=accept`, decline: `${page}&answer=decline`, page };
+    }
+    if (template === "client/referral_received" || template === "client/queue_moved") {
+      const position = await queuePosition(db(), enrolment.id);
+      if (position !== null) {
+        const total = await db().enrolment.count({ where: { courseId: enrolment.courseId, status: "WAITLISTED" } });
+        data.queue = { position, total };
+      }
+      // Valid while the client may queue: until the course ends.
+      const expiresAt = new Date(course.endsOn.getTime() + 86_400_000);
+      const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: enrolment.id, kind: "QUEUE", locale: language, expiresAt });
+      data.links = { page: `${baseUrl}/o/${token}?lang=${language}` };
+    }
+    if (template === "client/seat_confirmed") attachments = [calendarAttachment(enrolment.id, course)];
+  }
+
+  const rendered = await renderEmail(template, lang, data);
+  return { subject: rendered.subject, language: rendered.language, html: rendered.html, text: rendered.text, attachments };
+}
+
+function dateParts(d: Date): [number, number, number] {
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+
+/** The course's first day as an all-day calendar event. */
+export function calendarAttachment(enrolmentId: string, course: { name: string; startsOn: Date; address: string | null; municipality: string; provider: { name: string } }) {
+  const { error, value } = createEvent({
+    uid: `${enrolmentId}@koulutusportti`,
+    productId: "koulutusportti",
+    title: course.name,
+    start: dateParts(course.startsOn),
+    end: dateParts(new Date(course.startsOn.getTime() + 86_400_000)),
+    location: [course.address, course.municipality].filter(Boolean).join(", "),
+    organizer: { name: course.provider.name },
+  });
+  if (error || !value) throw error ?? new Error("Calendar event could not be built");
+  return { filename: "course.ics", content: value, contentType: "text/calendar; charset=utf-8; method=PUBLISH" };
+}
