@@ -43,27 +43,16 @@ export interface FinderCourse {
   estimate: SeatEstimate;
 }
 
-interface Row {
-  id: string;
-  name: string;
-  provider: string;
-  instructionLanguage: InstructionLanguage;
-  levelFrom: LanguageLevel;
-  levelTo: LanguageLevel;
-  municipality: string;
-  remote: boolean;
-  schedule: Schedule;
+/** What the finder's SQL returns for one course (dates as Date, counts as bigint). */
+type Row = Pick<FinderCourse, "id" | "name" | "provider" | "instructionLanguage" | "levelFrom" | "levelTo" | "municipality" | "remote" | "schedule" | "capacity" | "offerResponseHours" | "referralOpen"> & {
   startsOn: Date;
   endsOn: Date;
-  capacity: number;
   seatsHeld: number;
-  offerResponseHours: number;
-  referralOpen: boolean;
   queueLength: bigint;
   seatsFromQueue: bigint;
   currentId: string | null;
   currentStatus: EnrolmentStatus | null;
-}
+};
 
 const DAY_MS = 86_400_000;
 
