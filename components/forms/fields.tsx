@@ -33,10 +33,12 @@ function useStatus() {
 
 type InputProps = Pick<ComponentProps<"input">, "autoComplete" | "inputMode"> & {
   type?: "text" | "email" | "password" | "tel" | "url" | "number";
+  min?: number;
+  max?: number;
 };
 
-/** A text input; the value is always a string. */
-export function TextField<T extends FieldValues>({ control, name, label, ...input }: Base<T> & InputProps) {
+/** A Suomi.fi text input whose text reaches the form as `parse(text)`. */
+function InputField<T extends FieldValues, V>({ control, name, label, parse, onValue, ...input }: Base<T> & InputProps & { parse: (text: string) => V; onValue?: (value: V) => void }) {
   const status = useStatus();
   const id = useFieldId(name);
   return (
@@ -48,47 +50,9 @@ export function TextField<T extends FieldValues>({ control, name, label, ...inpu
           {...input}
           id={id}
           labelText={label}
-          value={field.value ?? ""}
-          onChange={(v) => field.onChange(String(v ?? ""))}
-          onBlur={field.onBlur}
-          name={field.name}
-          ref={field.ref}
-          {...status(fieldState.error)}
-        />
-      )}
-    />
-  );
-}
-
-/** A whole-number input whose value reaches the schema as a number (empty → undefined). */
-export function NumberField<T extends FieldValues>({
-  control,
-  name,
-  label,
-  min,
-  max,
-  onValue,
-  ...input
-}: Base<T> & { min?: number; max?: number; onValue?: (value: number | undefined) => void }) {
-  const status = useStatus();
-  const id = useFieldId(name);
-  return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <TextInput
-          {...input}
-          id={id}
-          type="number"
-          inputMode="numeric"
-          labelText={label}
-          min={min}
-          max={max}
           value={field.value ?? ""}
           onChange={(v) => {
-            const text = String(v ?? "");
-            const value = text === "" ? undefined : Number(text);
+            const value = parse(String(v ?? ""));
             field.onChange(value);
             onValue?.(value);
           }}
@@ -102,31 +66,23 @@ export function NumberField<T extends FieldValues>({
   );
 }
 
+const asText = (text: string) => text;
+const asWholeNumber = (text: string) => (text === "" ? undefined : Number(text));
+const asDate = (text: string) => text.trim() || null;
+
+/** A text input; the value is always a string. */
+export function TextField<T extends FieldValues>(props: Base<T> & Omit<InputProps, "min" | "max">) {
+  return <InputField {...props} parse={asText} />;
+}
+
+/** A whole-number input whose value reaches the schema as a number (empty → undefined). */
+export function NumberField<T extends FieldValues>(props: Base<T> & Pick<InputProps, "min" | "max"> & { onValue?: (value: number | undefined) => void }) {
+  return <InputField {...props} type="number" inputMode="numeric" parse={asWholeNumber} />;
+}
+
 /** An ISO date (YYYY-MM-DD) typed as text; empty is null so optional dates stay optional. */
-export function DateField<T extends FieldValues>({ control, name, label, ...input }: Base<T>) {
-  const status = useStatus();
-  const id = useFieldId(name);
-  return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <TextInput
-          {...input}
-          id={id}
-          labelText={label}
-          inputMode="numeric"
-          autoComplete="off"
-          value={field.value ?? ""}
-          onChange={(v) => field.onChange(String(v ?? "").trim() || null)}
-          onBlur={field.onBlur}
-          name={field.name}
-          ref={field.ref}
-          {...status(fieldState.error)}
-        />
-      )}
-    />
-  );
+export function DateField<T extends FieldValues>(props: Base<T>) {
+  return <InputField {...props} inputMode="numeric" autoComplete="off" parse={asDate} />;
 }
 
 /** A choice from a fixed list; `emptyLabel` adds a "not known" choice that stores null. */
