@@ -209,6 +209,7 @@ console.log(row("referClient direct, 32 tasks", results.directEngine as Measured
 console.log(`referral ÷ floor ${ratios.referralOverFloor.toFixed(2)} (target ≥ 0.6)   floor ÷ pgbench ${ratios.floorOverPgbench?.toFixed(2) ?? "n/a"} (≥ 0.3)   direct ÷ pgbench ${ratios.directEngineOverPgbench?.toFixed(2) ?? "n/a"} (≥ 0.5)   p95 at 8: ${(results.referralLatency8 as Measured).p95.toFixed(1)} ms (< 60)`);
 console.log(`written to ${file}`);
 await sql.end();
+await (await import("../../server/db/client")).closeDb();
 if (ownDatabase && process.env.BENCH_KEEP_DB !== "1") {
   // The database this run created is dropped again unless BENCH_KEEP_DB=1.
   const admin = new pg.Client("postgresql://postgres@127.0.0.1:5432/postgres");

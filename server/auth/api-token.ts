@@ -50,12 +50,14 @@ export async function actorForBearer(
   if (!match) return null;
   const {
     rows: [row],
-  } = await pool.query<TokenActorRow>(
-    `SELECT t.id AS "tokenId", t."lastUsedAt", u.id AS "userId", u.email, u.name, u.role::text AS role, u."organisationId", o.name AS "organisationName"
+  } = await pool.query<TokenActorRow>({
+    // Named: each connection parses and plans it once.
+    name: "actor_for_bearer",
+    text: `SELECT t.id AS "tokenId", t."lastUsedAt", u.id AS "userId", u.email, u.name, u.role::text AS role, u."organisationId", o.name AS "organisationName"
      FROM "ApiToken" t JOIN "User" u ON u.id = t."userId" LEFT JOIN "Organisation" o ON o.id = u."organisationId"
      WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > $2) AND u."deactivatedAt" IS NULL`,
-    [hashApiToken(match[1]!), now],
-  );
+    values: [hashApiToken(match[1]!), now],
+  });
   if (!row) return null;
   // Last use is informational; record it at most once a minute to keep requests write-free.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {

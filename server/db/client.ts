@@ -24,7 +24,7 @@ export function sql(): pg.Pool {
     const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
     // An idle connection the server closed (restart, failover) is dropped from the pool; without a
     // listener the error would end the process.
-    pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+    pool.on("error", (error: Error & { code?: string }) => logger.warn({ code: error.code, reason: error.message }, "database connection lost"));
     holder.koulutusporttiPool = pool;
   }
   return holder.koulutusporttiPool;

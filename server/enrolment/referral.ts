@@ -59,10 +59,12 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
   const today = helsinkiDate(now);
 
   const { rows } = await retrying(() =>
-    sql().query<ReferralRow>(
-      `SELECT * FROM refer_client($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"QueuePriority", $6, $7, $8::timestamptz, $9::date)`,
-      [input.courseId, input.clientId, officeId, userId, priority, reason, note, now, today],
-    ),
+    sql().query<ReferralRow>({
+      // Named: each connection parses and plans it once.
+      name: "refer_client",
+      text: `SELECT * FROM refer_client($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"QueuePriority", $6, $7, $8::timestamptz, $9::date)`,
+      values: [input.courseId, input.clientId, officeId, userId, priority, reason, note, now, today],
+    }),
   );
   const row = rows[0]!;
   if (row.failure) return fail(row.failure);
