@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { applyMigrations } from "../../server/db/migrations";
+import { dropDatabase, freshDatabase } from "./database";
 import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -19,14 +20,6 @@ function which(cmd: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 }
 
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new pg.Client("postgresql://postgres@127.0.0.1:5432/postgres");
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  return `postgresql://postgres@127.0.0.1:5432/${name}`;
-}
 
 const stamp = new Date().toISOString().slice(0, 10);
 const ownDatabase = !process.env.DATABASE_URL;
@@ -212,9 +205,6 @@ await sql.end();
 await (await import("../../server/db/client")).closeDb();
 if (ownDatabase && process.env.BENCH_KEEP_DB !== "1") {
   // The database this run created is dropped again unless BENCH_KEEP_DB=1.
-  const admin = new pg.Client("postgresql://postgres@127.0.0.1:5432/postgres");
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(databaseUrl);
 }
 process.exit(0);

@@ -3,21 +3,13 @@
 // worker (polling the outbox) and a real SMTP server in this process. PostgreSQL: DATABASE_URL or
 // a fresh database on 127.0.0.1:5432. Writes bench/results/notify-<date>.json. Asserts nothing.
 import { mkdirSync, writeFileSync } from "node:fs";
-import pg from "pg";
 import { applyMigrations } from "../../server/db/migrations";
+import { dropDatabase, freshDatabase } from "./database";
 
 const PROMOTIONS = Number(process.env.BENCH_PROMOTIONS ?? 200);
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 250);
 const say = (m: string) => console.log(`[bench] ${m}`);
 
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new pg.Client("postgresql://postgres@127.0.0.1:5432/postgres");
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  return `postgresql://postgres@127.0.0.1:5432/${name}`;
-}
 
 const ownDatabase = !process.env.DATABASE_URL;
 const databaseUrl = process.env.DATABASE_URL ?? (await freshDatabase(`koulutusportti_bench_notify_${Date.now()}`));
@@ -111,9 +103,6 @@ say(`seat freed → offer e-mail accepted by SMTP: p50 ${result.latencyMs.p50} m
 say(`wrote ${file}`);
 await closeDb();
 if (ownDatabase) {
-  const admin = new pg.Client("postgresql://postgres@127.0.0.1:5432/postgres");
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(databaseUrl);
 }
 process.exit(0);
