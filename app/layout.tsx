@@ -3,10 +3,10 @@ import "@fontsource/source-sans-3/600.css";
 import "@fontsource/source-sans-3/700.css";
 import "./globals.css";
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/AppShell";
+import { ClientMessages } from "@/components/ClientMessages";
 import { StyledRegistry } from "@/components/StyledRegistry";
 import { currentActor } from "@/server/auth/session";
 
@@ -19,14 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, messages, actor] = await Promise.all([getLocale(), getMessages(), currentActor()]);
+  const [locale, actor] = await Promise.all([getLocale(), currentActor()]);
   return (
     <html lang={locale}>
       <body>
         <StyledRegistry>
-          <NextIntlClientProvider locale={locale} messages={messages}>
+          <ClientMessages>
             <AppShell actor={actor}>{children}</AppShell>
-          </NextIntlClientProvider>
+          </ClientMessages>
         </StyledRegistry>
       </body>
     </html>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/ClientMessages";
 import { OfficialNav } from "@/components/official/OfficialNav";
 import { requireActor } from "@/server/auth/session";
 
@@ -7,13 +8,13 @@ export default async function OfficialLayout({ children }: { children: ReactNode
   await requireActor(["OFFICIAL"]);
   const t = await getTranslations("official");
   return (
-    <>
+    <ClientMessages namespaces={["official"]}>
       <OfficialNav label={t("nav.label")} items={[
         { href: "/official", label: t("nav.home"), exact: true },
         { href: "/official/clients", label: t("nav.clients"), exact: false },
         { href: "/official/clients/new", label: t("nav.newClient"), exact: true },
       ]} />
       {children}
-    </>
+    </ClientMessages>
   );
 }
