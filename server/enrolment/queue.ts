@@ -7,15 +7,20 @@ import type { Tx } from "./transaction";
 // break ties. Positions are computed from that order on every read, so they are always dense (1..n).
 
 export async function queuePosition(tx: Pick<Tx, "$queryRaw">, enrolmentId: string): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ position: bigint | null }[]>`
-    SELECT CASE WHEN me.status = 'WAITLISTED' THEN (
+  return (await queuePositions(tx, [enrolmentId])).get(enrolmentId) ?? null;
+}
+
+/** The positions of those of these enrolments that are waitlisted, in one query. */
+export async function queuePositions(tx: Pick<Tx, "$queryRaw">, enrolmentIds: string[]): Promise<Map<string, number>> {
+  if (enrolmentIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ id: string; position: bigint }[]>`
+    SELECT me.id, (
       SELECT count(*) + 1 FROM "Enrolment" o
       WHERE o."courseId" = me."courseId" AND o.status = 'WAITLISTED'
         AND (o.priority, o."queueOrder", o."referredAt", o.id) < (me.priority, me."queueOrder", me."referredAt", me.id)
-    ) END AS position
-    FROM "Enrolment" me WHERE me.id = ${enrolmentId}::uuid`;
-  const position = rows[0]?.position;
-  return position === null || position === undefined ? null : Number(position);
+    ) AS position
+    FROM "Enrolment" me WHERE me.id = ANY(${enrolmentIds}::uuid[]) AND me.status = 'WAITLISTED'`;
+  return new Map(rows.map((r) => [r.id, Number(r.position)]));
 }
 
 export interface QueueEntry {

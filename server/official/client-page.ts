@@ -4,6 +4,7 @@ import { getClient } from "../clients/clients";
 import { db } from "../db/client";
 import type { ActorKind, EnrolmentStatus, QueuePriority } from "../db/generated/enums";
 import { expireDueOffers } from "../enrolment";
+import { queuePositions } from "../enrolment/queue";
 import { isLive } from "../enrolment/states";
 
 export interface TimelineEvent {
@@ -59,7 +60,7 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
     : [];
   const userById = new Map(users.map((u) => [u.id, u]));
   const waiting = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.id);
-  const positions = await queuePositions(waiting);
+  const positions = await queuePositions(db(), waiting);
   const day = (d: Date) => d.toISOString().slice(0, 10);
 
   const enrolments: ClientEnrolment[] = rows.map((r) => ({
@@ -91,17 +92,4 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
     }),
   }));
   return { client, enrolments };
-}
-
-/** Dense queue positions (1, 2, 3 …) of waitlisted enrolments, in the engine's queue order. */
-export async function queuePositions(enrolmentIds: string[]): Promise<Map<string, number>> {
-  if (enrolmentIds.length === 0) return new Map();
-  const rows = await db().$queryRaw<{ id: string; position: bigint }[]>`
-    SELECT me.id, (
-      SELECT count(*) + 1 FROM "Enrolment" o
-      WHERE o."courseId" = me."courseId" AND o.status = 'WAITLISTED'
-        AND (o.priority, o."queueOrder", o."referredAt", o.id) < (me.priority, me."queueOrder", me."referredAt", me.id)
-    ) AS position
-    FROM "Enrolment" me WHERE me.id = ANY(${enrolmentIds}::uuid[]) AND me.status = 'WAITLISTED'`;
-  return new Map(rows.map((r) => [r.id, Number(r.position)]));
 }
