@@ -6,8 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../../server/db/migrations";
-import { dropDatabase, freshDatabase } from "./database";
+import { benchDatabase, dropDatabase } from "./database";
 import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -20,19 +19,9 @@ function which(cmd: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 }
 
-
 const stamp = new Date().toISOString().slice(0, 10);
-const ownDatabase = !process.env.DATABASE_URL;
-const databaseUrl = process.env.DATABASE_URL ?? (await freshDatabase(`koulutusportti_bench_${Date.now()}`));
-Object.assign(process.env, {
-  DATABASE_URL: databaseUrl,
-  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0123",
-  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 3).toString("base64"),
-  LOG_LEVEL: "warn",
-});
-say(`database ${new URL(databaseUrl).pathname.slice(1)}; migrating`);
-await applyMigrations(databaseUrl);
+const { databaseUrl, ownDatabase } = await benchDatabase("koulutusportti_bench");
+say(`database ${new URL(databaseUrl).pathname.slice(1)}, migrated`);
 
 // Data: one office and provider, 3 phases × 50 courses of 20 seats, many clients.
 const sql = new pg.Client(databaseUrl);

@@ -3,24 +3,13 @@
 // worker (polling the outbox) and a real SMTP server in this process. PostgreSQL: DATABASE_URL or
 // a fresh database on 127.0.0.1:5432. Writes bench/results/notify-<date>.json. Asserts nothing.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { applyMigrations } from "../../server/db/migrations";
-import { dropDatabase, freshDatabase } from "./database";
+import { benchDatabase, dropDatabase } from "./database";
 
 const PROMOTIONS = Number(process.env.BENCH_PROMOTIONS ?? 200);
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 250);
 const say = (m: string) => console.log(`[bench] ${m}`);
 
-
-const ownDatabase = !process.env.DATABASE_URL;
-const databaseUrl = process.env.DATABASE_URL ?? (await freshDatabase(`koulutusportti_bench_notify_${Date.now()}`));
-Object.assign(process.env, {
-  DATABASE_URL: databaseUrl,
-  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0123",
-  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 3).toString("base64"),
-  LOG_LEVEL: "warn",
-});
-await applyMigrations(databaseUrl);
+const { databaseUrl, ownDatabase } = await benchDatabase("koulutusportti_bench_notify");
 
 // Imported after the environment is set: these read it on first use.
 const { closeDb, db } = await import("../../server/db/client");
