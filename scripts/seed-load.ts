@@ -13,6 +13,8 @@ const ENROLMENTS = Number(process.env.LOAD_ENROLMENTS ?? 1_000_000);
 const OFFICES = Number(process.env.LOAD_OFFICES ?? 4);
 const PROVIDERS = 30;
 const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/koulutusportti_load";
+// The server modules it reuses (identity-code encryption) validate the environment they read.
+process.env.DATABASE_URL = url;
 process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 3).toString("base64");
 process.env.NEXTAUTH_SECRET ??= "load-secret-load-secret-load-secret-0123456";
 const started = Date.now();
