@@ -34,33 +34,58 @@ export interface ClientEnrolment {
   events: TimelineEvent[];
 }
 
+interface EnrolmentRow {
+  id: string;
+  status: EnrolmentStatus;
+  priority: QueuePriority;
+  priorityReason: string | null;
+  referredAt: Date;
+  offerExpiresAt: Date | null;
+  courseId: string;
+  courseName: string;
+  provider: string;
+  startsOn: Date;
+  endsOn: Date;
+  municipality: string;
+  remote: boolean;
+  events: { id: string; at: string; actorKind: ActorKind; actorName: string | null; actorOrganisation: string | null; fromStatus: EnrolmentStatus | null; toStatus: EnrolmentStatus; reason: string | null; data: unknown }[];
+}
+
+/** The client's enrolments with their course and their events (with who acted), in one query. */
+function enrolmentRows(clientId: string) {
+  return db().$queryRaw<EnrolmentRow[]>`
+    SELECT e.id, e.status, e.priority, e."priorityReason", e."referredAt", e."offerExpiresAt",
+           c.id AS "courseId", c.name AS "courseName", p.name AS provider, c."startsOn", c."endsOn", c.municipality, c.remote,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'id', v.id::text, 'at', v.at, 'actorKind', v."actorKind", 'actorName', u.name, 'actorOrganisation', uo.name,
+                     'fromStatus', v."fromStatus", 'toStatus', v."toStatus", 'reason', v.reason, 'data', v.data) ORDER BY v.at, v.id), '[]'::json)
+              FROM "EnrolmentEvent" v
+              LEFT JOIN "User" u ON u.id = v."actorUserId"
+              LEFT JOIN "Organisation" uo ON uo.id = u."organisationId"
+             WHERE v."enrolmentId" = e.id) AS events
+      FROM "Enrolment" e
+      JOIN "Course" c ON c.id = e."courseId"
+      JOIN "Organisation" p ON p.id = c."providerId"
+     WHERE e."clientId" = ${clientId}::uuid
+     ORDER BY e."referredAt" DESC, e.id`;
+}
+
 /**
  * Everything on the official's client page: the client (identity code masked) and each enrolment
  * with its queue position and its events, newest enrolment first. Overdue offers are expired
  * first, so the page never shows an offer whose time is up. Null when the client is not the office's.
+ * Three queries (client, enrolments with events, queue positions): this page is opened all day.
  */
 export async function clientPage(actor: Actor, clientId: string, now = new Date()) {
   const client = await getClient(actor, clientId);
   if (!client) return null;
-  const overdue = await db().enrolment.findMany({ where: { clientId, status: "OFFERED", offerExpiresAt: { lte: now } }, select: { courseId: true } });
-  for (const { courseId } of overdue) await expireDueOffers(now, courseId);
-
-  const rows = await db().enrolment.findMany({
-    where: { clientId },
-    orderBy: [{ referredAt: "desc" }, { id: "asc" }],
-    select: {
-      id: true, status: true, priority: true, priorityReason: true, referredAt: true, offerExpiresAt: true,
-      course: { select: { id: true, name: true, startsOn: true, endsOn: true, municipality: true, remote: true, provider: { select: { name: true } } } },
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, at: true, actorKind: true, actorUserId: true, fromStatus: true, toStatus: true, reason: true, data: true } },
-    },
-  });
-  const userIds = [...new Set(rows.flatMap((r) => r.events.map((e) => e.actorUserId)).filter((id): id is string => id !== null))];
-  const users = userIds.length
-    ? await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, organisation: { select: { name: true } } } })
-    : [];
-  const userById = new Map(users.map((u) => [u.id, u]));
-  const waiting = rows.filter((r) => r.status === "WAITLISTED").map((r) => r.id);
-  const positions = await queuePositions(db(), waiting);
+  let rows = await enrolmentRows(clientId);
+  const overdue = new Set(rows.filter((r) => r.status === "OFFERED" && r.offerExpiresAt && r.offerExpiresAt <= now).map((r) => r.courseId));
+  if (overdue.size > 0) {
+    for (const courseId of overdue) await expireDueOffers(now, courseId);
+    rows = await enrolmentRows(clientId);
+  }
+  const positions = await queuePositions(db(), rows.filter((r) => r.status === "WAITLISTED").map((r) => r.id));
   const day = (d: Date) => d.toISOString().slice(0, 10);
 
   const enrolments: ClientEnrolment[] = rows.map((r) => ({
@@ -72,16 +97,15 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
     referredAt: r.referredAt,
     offerExpiresAt: r.status === "OFFERED" ? r.offerExpiresAt : null,
     queuePosition: positions.get(r.id) ?? null,
-    course: { id: r.course.id, name: r.course.name, provider: r.course.provider.name, startsOn: day(r.course.startsOn), endsOn: day(r.course.endsOn), municipality: r.course.municipality, remote: r.course.remote },
+    course: { id: r.courseId, name: r.courseName, provider: r.provider, startsOn: day(r.startsOn), endsOn: day(r.endsOn), municipality: r.municipality, remote: r.remote },
     events: r.events.map((e) => {
       const data = (e.data ?? {}) as { priority?: QueuePriority; queuePosition?: number; move?: { from?: number | null; to?: number } };
-      const user = e.actorUserId ? userById.get(e.actorUserId) : undefined;
       return {
-        id: e.id.toString(),
-        at: e.at,
+        id: e.id,
+        at: new Date(e.at),
         actorKind: e.actorKind,
-        actorName: user?.name ?? null,
-        actorOrganisation: user?.organisation?.name ?? null,
+        actorName: e.actorName,
+        actorOrganisation: e.actorOrganisation,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
         reason: e.reason,

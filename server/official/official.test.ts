@@ -81,6 +81,28 @@ describe("client page, course finder and referral", () => {
     expect(await findCoursesForClient(other.official, client.id, {})).toBeNull();
   });
 
+  it("expires an overdue offer before showing it, newest enrolment first, each history in time order", async () => {
+    const w = await makeWorld();
+    const client = await makeClient(w.office.id);
+    const older = await makeCourse(w.provider.id, 1);
+    const newer = await makeCourse(w.provider.id, 0);
+    const offered = await referClient({ actor: staff(w.official), clientId: client.id, courseId: older.id });
+    expect(offered).toMatchObject({ ok: true, enrolment: { status: "OFFERED" } });
+    const later = new Date(Date.now() + 1000);
+    await referClient({ actor: staff(w.official), clientId: client.id, courseId: newer.id, now: later });
+    const afterDeadline = new Date(Date.now() + 73 * 3600_000);
+    const page = await clientPage(w.official, client.id, afterDeadline);
+    expect(page?.enrolments.map((e) => [e.course.id, e.status, e.queuePosition])).toEqual([
+      [newer.id, "WAITLISTED", 1],
+      [older.id, "EXPIRED", null],
+    ]);
+    const history = page!.enrolments[1]!.events;
+    expect(history.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, "OFFERED"], ["OFFERED", "EXPIRED"]]);
+    expect(history[0]).toMatchObject({ actorKind: "USER", actorName: "Test User" });
+    expect(history[0]!.at).toBeInstanceOf(Date);
+    expect(history[0]!.at.getTime()).toBeLessThanOrEqual(history[1]!.at.getTime());
+  });
+
   it("finds courses for the client's path and level, with free seats, queue and estimate, and filters them", async () => {
     const w = await makeWorld();
     const town = `Kunta${Math.random().toString(36).slice(2, 8)}`;
