@@ -1,0 +1,283 @@
+// The access matrix: every page, route handler, API endpoint and server action of the app, called
+// as each kind of visitor, with the answer each must get, and a check that nothing foreign appears
+// in any answer (another office's clients, clients not referred to the provider, identity codes).
+//
+// Routes are found on disk (app/**/page.tsx, app/**/route.ts and the methods each route exports)
+// and server actions in the build's server-reference manifest, so a new route or action without an
+// entry in ROUTES or ACTIONS fails the first test. Records belong to the first office and the first
+// provider of the demo data; the second office's official and the second provider's staff must get
+// 404 for them, never 403. Server actions are called for other organisations' records only: that an
+// allowed caller can use them is what the journeys in the other specs show.
+import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { buildDemoData } from "../server/demo/data";
+import { apiToken, bearer } from "./support/api";
+import { signIn } from "./support/auth";
+
+type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "admin";
+const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "admin"];
+const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
+  official: "virkailija@example.fi",
+  otherOffice: "virkailija2@example.fi",
+  provider: "jarjestaja@example.fi",
+  otherProvider: "jarjestaja2@example.fi",
+  admin: "admin@example.fi",
+};
+
+/** What a call must answer: a status code, or "signin" for a redirect to the sign-in page. */
+type Outcome = number | "signin";
+type Expectation = Record<Role, Outcome>;
+
+/** The records the calls are about: the first office's and the first provider's. */
+interface Ids {
+  client: string;
+  enrolment: string;
+  course: string;
+  courseEnrolment: string;
+  mail: string;
+}
+
+interface Call {
+  method?: "GET" | "POST" | "PATCH";
+  path: (ids: Ids) => string;
+  body?: unknown;
+  expect: Expectation;
+  /** Pages that by design show every e-mail sent (the demo mailbox, staff only). */
+  namesAllowed?: boolean;
+}
+
+const everyone = (status: Outcome): Expectation => ({ anonymous: status, official: status, otherOffice: status, provider: status, otherProvider: status, admin: status });
+const only = (roles: Role[], allowed: Outcome, others: Outcome, anonymous: Outcome = "signin"): Expectation =>
+  Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? anonymous : roles.includes(r) ? allowed : others])) as Expectation;
+const STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 404);
+const OFFICIALS = only(["official", "otherOffice"], 200, 404);
+const OFFICE_RECORD = only(["official"], 200, 404);
+const PROVIDERS = only(["provider", "otherProvider"], 200, 404);
+const PROVIDER_RECORD = only(["provider"], 200, 404);
+const ADMINS = only(["admin"], 200, 404);
+// The JSON API answers 401 without a token, 403 to a role the endpoint is not for, 404 for other organisations' records.
+const API_STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 403, 401);
+const api = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403): Expectation => ({ ...everyone(otherwise), anonymous: 401, ...allowed });
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const NEW_CLIENT = { firstName: "Matriisi", lastName: "Testinen", dateOfBirth: "1990-01-01", preferredLanguage: "fi", studyPath: "BASIC" };
+const NEW_COURSE = { name: "Pääsyoikeuksien testikurssi", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(60), endsOn: inDays(160), capacity: 5 };
+
+const ROUTES: Record<string, Call[]> = {
+  "GET /": [{ path: () => "/", expect: { anonymous: "signin", official: 307, otherOffice: 307, provider: 307, otherProvider: 307, admin: 307 } }],
+  "GET /signin": [{ path: () => "/signin", expect: { anonymous: 200, official: 307, otherOffice: 307, provider: 307, otherProvider: 307, admin: 307 } }],
+  "GET /accessibility": [{ path: () => "/accessibility", expect: everyone(200) }],
+  "GET /o/[token]": [{ path: () => "/o/not-a-real-token", expect: everyone(200) }],
+  "GET /mailbox": [{ path: () => "/mailbox", expect: STAFF, namesAllowed: true }],
+  "GET /mailbox/[id]": [{ path: (i) => `/mailbox/${i.mail}`, expect: STAFF, namesAllowed: true }],
+  "GET /mailbox/[id]/html": [{ path: (i) => `/mailbox/${i.mail}/html`, expect: { ...STAFF, anonymous: 404 }, namesAllowed: true }],
+
+  "GET /official": [{ path: () => "/official", expect: OFFICIALS }],
+  "GET /official/clients": [{ path: () => "/official/clients?q=a", expect: OFFICIALS }],
+  "GET /official/clients/new": [{ path: () => "/official/clients/new", expect: OFFICIALS }],
+  "GET /official/clients/[id]": [{ path: (i) => `/official/clients/${i.client}`, expect: OFFICE_RECORD }],
+  "GET /official/clients/[id]/edit": [{ path: (i) => `/official/clients/${i.client}/edit`, expect: OFFICE_RECORD }],
+  "GET /official/clients/[id]/courses": [{ path: (i) => `/official/clients/${i.client}/courses`, expect: OFFICE_RECORD }],
+  "GET /official/clients/export": [{ path: () => "/official/clients/export?format=csv", expect: OFFICIALS }],
+  "GET /official/bulk": [{ path: (i) => `/official/bulk?client=${i.client}`, expect: OFFICIALS }],
+
+  "GET /provider": [{ path: () => "/provider", expect: PROVIDERS }],
+  "GET /provider/courses/new": [{ path: () => "/provider/courses/new", expect: PROVIDERS }],
+  "GET /provider/courses/[id]": [{ path: (i) => `/provider/courses/${i.course}`, expect: PROVIDER_RECORD }],
+  "GET /provider/courses/[id]/edit": [{ path: (i) => `/provider/courses/${i.course}/edit`, expect: PROVIDER_RECORD }],
+  "GET /provider/courses/[id]/attendance": [{ path: (i) => `/provider/courses/${i.course}/attendance`, expect: PROVIDER_RECORD }],
+  "GET /provider/courses/[id]/export": [{ path: (i) => `/provider/courses/${i.course}/export?format=csv`, expect: { ...PROVIDER_RECORD, anonymous: 404 } }],
+  "GET /provider/courses/[id]/enrolments/[enrolmentId]": [{ path: (i) => `/provider/courses/${i.course}/enrolments/${i.courseEnrolment}`, expect: PROVIDER_RECORD }],
+
+  "GET /admin": [{ path: () => "/admin", expect: ADMINS }],
+  "GET /admin/outbox": [{ path: () => "/admin/outbox", expect: ADMINS }],
+
+  "GET /api/health": [{ path: () => "/api/health", expect: everyone(200) }],
+  "GET /api/auth/[...nextauth]": [{ path: () => "/api/auth/providers", expect: everyone(200) }],
+  // next-auth refuses a sign-out without its CSRF token by redirecting.
+  "POST /api/auth/[...nextauth]": [{ method: "POST", path: () => "/api/auth/signout", body: {}, expect: everyone(302) }],
+  "GET /api/v1/me": [{ path: () => "/api/v1/me", expect: API_STAFF }],
+  "GET /api/v1/openapi.json": [{ path: () => "/api/v1/openapi.json", expect: everyone(200) }],
+  "GET /api/v1/clients": [{ path: () => "/api/v1/clients?q=a", expect: api({ official: 200, otherOffice: 200 }) }],
+  "POST /api/v1/clients": [{ method: "POST", path: () => "/api/v1/clients", body: NEW_CLIENT, expect: api({ official: 201, otherOffice: 201 }) }],
+  "GET /api/v1/clients/[id]": [{ path: (i) => `/api/v1/clients/${i.client}`, expect: api({ official: 200 }, 404) }],
+  "GET /api/v1/courses": [{ path: () => "/api/v1/courses", expect: api({ official: 200, otherOffice: 200, provider: 200, otherProvider: 200, admin: 200 }) }],
+  "POST /api/v1/courses": [{ method: "POST", path: () => "/api/v1/courses", body: NEW_COURSE, expect: api({ provider: 201, otherProvider: 201 }) }],
+  "GET /api/v1/courses/[id]": [{ path: (i) => `/api/v1/courses/${i.course}`, expect: api({ official: 200, otherOffice: 200, provider: 200, otherProvider: 404, admin: 200 }) }],
+  "PATCH /api/v1/courses/[id]": [{ method: "PATCH", path: (i) => `/api/v1/courses/${i.course}`, body: {}, expect: api({ provider: 200 }, 404) }],
+  "GET /api/v1/courses/[id]/enrolments": [{ path: (i) => `/api/v1/courses/${i.course}/enrolments`, expect: api({ provider: 200, otherProvider: 404, admin: 200 }) }],
+  // A client id that exists nowhere: officials get past the role check to "not found", the others do not.
+  "POST /api/v1/courses/[id]/enrolments": [{ method: "POST", path: (i) => `/api/v1/courses/${i.course}/enrolments`, body: { clientId: "00000000-0000-4000-8000-000000000000" }, expect: api({ official: 404, otherOffice: 404 }) }],
+  "GET /api/v1/enrolments/[id]": [{ path: (i) => `/api/v1/enrolments/${i.enrolment}`, expect: api({ official: 200, otherOffice: 404, provider: 200, otherProvider: 404, admin: 200 }) }],
+  "POST /api/v1/enrolments/[id]/[action]": [{ method: "POST", path: (i) => `/api/v1/enrolments/${i.enrolment}/cancel`, body: { reason: "" }, expect: api({ official: 422, otherOffice: 404, provider: 422, otherProvider: 404 }) }],
+};
+
+/** Server actions, by file and exported name: the arguments that point at the first office's or provider's records. */
+const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => unknown[]; for: Role[] } | { public: string }> = {
+  "app/actions/locale.ts#chooseLocale": { public: "the UI language cookie: anyone may choose a language" },
+  "app/o/[token]/actions.ts#answerAction": { public: "a client's answer: authorised by the token in its arguments, not by a session" },
+  "app/official/actions.ts#saveClient": { page: (i) => `/official/clients/${i.client}/edit`, args: (i) => [{ clientId: i.client, values: {} }], for: ["official"] },
+  "app/official/actions.ts#showIdentityCode": { page: (i) => `/official/clients/${i.client}`, args: (i) => [i.client], for: ["official"] },
+  "app/official/actions.ts#actOnEnrolment": { page: (i) => `/official/clients/${i.client}`, args: (i) => [{ enrolmentId: i.enrolment, clientId: i.client, action: "cancel", values: { reason: "Pääsyoikeuden testi" } }], for: ["official"] },
+  "app/official/actions.ts#referToCourse": { page: (i) => `/official/clients/${i.client}/courses`, args: (i) => [{ clientId: i.client, courseId: i.course }], for: ["official"] },
+  "app/official/actions.ts#referSeveral": { page: () => "/official/bulk", args: (i) => [{ clientIds: [i.client], courseId: i.course }], for: ["official"] },
+  "app/provider/actions.ts#createCourseAction": { page: () => "/provider/courses/new", args: () => [{}], for: ["provider", "otherProvider"] },
+  "app/provider/actions.ts#updateCourseAction": { page: (i) => `/provider/courses/${i.course}/edit`, args: (i) => [i.course, {}], for: ["provider"] },
+  "app/provider/actions.ts#duplicateCourseAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course], for: ["provider"] },
+  "app/provider/actions.ts#changeCapacityAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [{ courseId: i.course, capacity: 1000 }], for: ["provider"] },
+  "app/provider/actions.ts#changeStatusAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [{ courseId: i.course, status: "CANCELLED", reason: "Pääsyoikeuden testi" }], for: ["provider"] },
+  "app/provider/actions.ts#moveInQueueAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, { enrolmentId: i.courseEnrolment, position: 1, reason: "Pääsyoikeuden testi" }], for: ["provider"] },
+  "app/provider/actions.ts#enrolmentAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, { enrolmentId: i.courseEnrolment, action: "cancel", reason: "Pääsyoikeuden testi" }], for: ["provider"] },
+  "app/provider/actions.ts#bulkAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, { enrolmentIds: [i.courseEnrolment], action: "cancel", reason: "Pääsyoikeuden testi" }], for: ["provider"] },
+  "app/admin/outbox/actions.ts#retryAction": { page: () => "/admin/outbox", args: () => [], for: ["admin"] },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** "GET /official/clients/[id]" for each page and each method each route handler exports. */
+function discoverRoutes(): string[] {
+  const found: string[] = [];
+  for (const file of filesUnder("app")) {
+    const parts = relative("app", file).split(sep);
+    const name = parts.pop()!;
+    const url = "/" + parts.filter((p) => !/^\(.*\)$/.test(p)).join("/");
+    if (name === "page.tsx") found.push(`GET ${url}`);
+    if (name === "route.ts") {
+      const source = readFileSync(file, "utf8");
+      for (const m of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1]} ${url}`);
+      for (const m of source.matchAll(/export \{([^}]*)\}/g)) for (const n of m[1]!.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${n[1]} ${url}`);
+    }
+  }
+  return found.sort();
+}
+
+interface ManifestAction { filename: string; exportedName: string }
+function discoverActions(): Map<string, string> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestAction> };
+  return new Map(Object.entries(manifest.node).map(([id, a]) => [`${a.filename}#${a.exportedName}`, id]));
+}
+
+/** Strings that must not reach a role: other offices' clients' names, clients not on the provider's courses, every identity code. */
+function forbiddenFor(role: Role): string[] {
+  const data = buildDemoData();
+  const providerOf = new Map(data.courses.map((c) => [c.key, c.provider]));
+  const seenBy = (r: Role) => (c: (typeof data.clients)[number]) => {
+    if (r === "official") return c.office === "office-helsinki";
+    if (r === "otherOffice") return c.office === "office-vantaa";
+    const provider = r === "provider" ? "provider-aikuisopisto" : r === "otherProvider" ? "provider-virta" : null;
+    return provider !== null && data.enrolments.some((e) => e.client === c.key && providerOf.get(e.course) === provider);
+  };
+  const names = (c: (typeof data.clients)[number]) => [`${c.firstName} ${c.lastName}`, `${c.lastName}, ${c.firstName}`];
+  const visible = new Set(data.clients.filter(seenBy(role)).flatMap(names));
+  const hidden = role === "admin" ? [] : data.clients.filter((c) => !seenBy(role)(c)).flatMap(names).filter((n) => !visible.has(n));
+  return [...hidden, ...data.clients.flatMap((c) => (c.identityCode ? [c.identityCode] : []))];
+}
+
+async function sessionFor(browser: Browser, role: Role): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  if (role !== "anonymous") {
+    const page = await context.newPage();
+    await signIn(page, ACCOUNTS[role]);
+    await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+    await page.close();
+  }
+  return context.request;
+}
+
+function outcomeOf(response: APIResponse): Outcome {
+  const location = response.headers()["location"] ?? "";
+  if (response.status() >= 300 && response.status() < 400 && /\/signin/.test(location)) return "signin";
+  return response.status();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("every route and server action has an entry in the access matrix, and every entry a route", () => {
+  expect(discoverRoutes(), "routes without an entry in ROUTES (or entries without a route)").toEqual(Object.keys(ROUTES).sort());
+  expect([...discoverActions().keys()].sort(), "server actions without an entry in ACTIONS").toEqual(Object.keys(ACTIONS).sort());
+});
+
+test("each visitor gets the expected answer from every route, and nothing that is not theirs", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const sessions = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await sessionFor(browser, r)] as const))) as Record<Role, APIRequestContext>;
+  const tokens = Object.fromEntries(Object.entries(ACCOUNTS).map(([r, email]) => [r, apiToken(email)])) as Record<Exclude<Role, "anonymous">, string>;
+  const ids = await recordsOfTheFirstOffice(sessions, tokens);
+
+  const problems: string[] = [];
+  for (const [route, calls] of Object.entries(ROUTES)) {
+    for (const call of calls) {
+      const path = call.path(ids);
+      for (const role of ROLES) {
+        const headers = path.startsWith("/api/v1/") && role !== "anonymous" ? bearer(tokens[role]) : {};
+        const response = await sessions[role].fetch(path, { method: call.method ?? "GET", headers, data: call.body, maxRedirects: 0 });
+        const got = outcomeOf(response);
+        if (got !== call.expect[role]) problems.push(`${route} as ${role}: expected ${call.expect[role]}, got ${got}`);
+        const body = await response.text();
+        for (const secret of call.namesAllowed ? forbiddenFor(role).filter((s) => /\d/.test(s)) : forbiddenFor(role)) {
+          if (body.includes(secret)) problems.push(`${route} as ${role}: the answer contains ${/\d/.test(secret) ? "an identity code" : `"${secret}"`}`);
+        }
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test("server actions refuse other roles and other organisations' records", async ({ browser }) => {
+  const sessions = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await sessionFor(browser, r)] as const))) as Record<Role, APIRequestContext>;
+  const tokens = Object.fromEntries(Object.entries(ACCOUNTS).map(([r, email]) => [r, apiToken(email)])) as Record<Exclude<Role, "anonymous">, string>;
+  const ids = await recordsOfTheFirstOffice(sessions, tokens);
+  const actionIds = discoverActions();
+  const problems: string[] = [];
+  for (const [key, entry] of Object.entries(ACTIONS)) {
+    if ("public" in entry) continue;
+    for (const role of ROLES) {
+      if (entry.for.includes(role)) continue; // the owner: shown by the journeys
+      const response = await sessions[role].post(entry.page(ids), {
+        headers: { "Next-Action": actionIds.get(key)!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        data: JSON.stringify(entry.args(ids)),
+        maxRedirects: 0,
+      });
+      const body = await response.text();
+      const sameRole = (entry.for.includes("official") && role === "otherOffice") || (entry.for.includes("provider") && role === "otherProvider");
+      const redirectedToSignIn = /\/signin/.test(response.headers()["x-action-redirect"] ?? "");
+      const ok =
+        role === "anonymous" ? redirectedToSignIn
+        : sameRole ? response.status() === 200 && /"ok":false/.test(body)
+        : response.status() === 404;
+      if (!ok) problems.push(`${key} as ${role}: ${response.status()} ${response.headers()["x-action-redirect"] ?? ""} ${body.slice(0, 120)}`);
+      for (const secret of forbiddenFor(role)) if (body.includes(secret)) problems.push(`${key} as ${role}: the answer contains a foreign record`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+/** A client, an enrolment of theirs, a course of the first provider with an enrolment, and an e-mail: found as their owners see them. */
+async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>, tokens: Record<Exclude<Role, "anonymous">, string>): Promise<Ids> {
+  const data = buildDemoData();
+  const helsinki = data.clients.find((c) => c.office === "office-helsinki" && data.enrolments.some((e) => e.client === c.key && ["WAITLISTED", "OFFERED"].includes(e.status)))!;
+  const found = await (await sessions.official.get(`/api/v1/clients?q=${encodeURIComponent(helsinki.lastName)}`, { headers: bearer(tokens.official) })).json();
+  const client = found.items.find((c: { firstName: string }) => c.firstName === helsinki.firstName).id as string;
+  const page = await (await sessions.official.get(`/official/clients/${client}`)).text();
+  const enrolment = /aria-labelledby="enrolment-([0-9a-f-]{36})"/.exec(page)![1]!;
+  const courses = await (await sessions.provider.get("/api/v1/courses", { headers: bearer(tokens.provider) })).json();
+  const mine = courses.items.filter((c: { providerName?: string; seatsHeld: number }) => c.seatsHeld > 0);
+  let course = "";
+  let courseEnrolment = "";
+  for (const c of mine) {
+    const list = await (await sessions.provider.get(`/api/v1/courses/${c.id}/enrolments`, { headers: bearer(tokens.provider) })).json();
+    if (list.items?.length) {
+      course = c.id;
+      courseEnrolment = list.items[0].id;
+      break;
+    }
+  }
+  const mailbox = await (await sessions.admin.get("/mailbox")).text();
+  const mail = /href="\/mailbox\/([^"/]+)"/.exec(mailbox)?.[1] ?? "none";
+  expect(course, "a course of the first provider with enrolments").not.toBe("");
+  return { client, enrolment, course, courseEnrolment, mail };
+}
