@@ -37,7 +37,7 @@ export function ReportChart({ label, type, horizontal = false, unit, locale, ser
             <XAxis dataKey="label" tick={{ fontSize: 14 }} />
             <YAxis {...valueAxis} width={56} tick={{ fontSize: 14 }} />
             <Tooltip formatter={format} />
-            <Legend />
+            <Legend itemSorter={null} />
             {series.map((s, i) => (
               <Line key={s.key} dataKey={s.key} name={s.name} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} strokeDasharray={i % 2 ? "6 3" : undefined} dot connectNulls isAnimationActive={false} />
             ))}
@@ -57,7 +57,7 @@ export function ReportChart({ label, type, horizontal = false, unit, locale, ser
               </>
             )}
             <Tooltip formatter={format} />
-            {series.length > 1 && <Legend />}
+            {series.length > 1 && <Legend itemSorter={null} />}
             {series.map((s, i) => (
               <Bar key={s.key} dataKey={s.key} name={s.name} fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
             ))}

@@ -8,12 +8,12 @@ import styles from "./reports.module.css";
 const CHARTS: Record<ReportTableId, { type: "bar" | "line"; horizontal?: boolean; unit: ChartProps["unit"]; series: string[]; chartRows?: number }> = {
   fillByProvider: { type: "bar", horizontal: true, unit: "percent", series: ["fillRate"] },
   fillByCourse: { type: "bar", horizontal: true, unit: "percent", series: ["fillRate"], chartRows: 20 },
-  queueByPath: { type: "bar", unit: "count", series: ["queueNow"] },
-  queueByMunicipality: { type: "bar", unit: "count", series: ["queueNow"] },
-  waitingByPath: { type: "bar", unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
-  waitingByMunicipality: { type: "bar", unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
+  queueByPath: { type: "bar", horizontal: true, unit: "count", series: ["queueNow"] },
+  queueByMunicipality: { type: "bar", horizontal: true, unit: "count", series: ["queueNow"] },
+  waitingByPath: { type: "bar", horizontal: true, unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
+  waitingByMunicipality: { type: "bar", horizontal: true, unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
   waitingByMonth: { type: "line", unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
-  outcomesByPath: { type: "bar", unit: "percent", series: ["declinedRate", "expiredRate", "noShowRate", "interruptedRate"] },
+  outcomesByPath: { type: "bar", horizontal: true, unit: "percent", series: ["declinedRate", "expiredRate", "noShowRate", "interruptedRate"] },
 };
 
 /** At most this many rows on the page; the export has every row. */

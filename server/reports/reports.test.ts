@@ -140,6 +140,10 @@ describe("reports on a known data set", () => {
     expectWaiting(r.waiting.byPath.find((p) => p.studyPath === "BASIC")!, await directCounts([ids.c1, ids.c2, ids.c3, ids.c4, ids.c5, ids.c6, ids.c7]));
     expect(r.waiting.byMunicipality).toHaveLength(1);
     expect(r.waiting.byMonth.reduce((n, m) => n + m.referred, 0)).toBe(9);
+    // Twelve months up to today, every one of them (months without referrals as zeros).
+    expect(r.waiting.byMonth.length).toBeGreaterThanOrEqual(12);
+    expect(r.waiting.byMonth.length).toBeLessThanOrEqual(13);
+    expect(r.waiting.byMonth.at(-1)!.month).toBe(r.filter.to.slice(0, 7));
 
     expect(r.queue.total).toBe(direct.waitlistedNow);
     expect(r.queue.byPath).toEqual([{ studyPath: "FAST", queueNow: 1 }]);

@@ -84,7 +84,7 @@ export async function seatFillReport(scope: ReportScope, filter: ReportFilter, n
       total = { ...fill, courses: Number(r.courses) };
     }
   }
-  courses.sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.course.localeCompare(b.course, "fi") || a.courseId.localeCompare(b.courseId));
-  providers.sort((a, b) => a.provider.localeCompare(b.provider, "fi") || a.providerId.localeCompare(b.providerId));
+  courses.sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.course.localeCompare(b.course, "fi", { numeric: true }) || a.courseId.localeCompare(b.courseId));
+  providers.sort((a, b) => a.provider.localeCompare(b.provider, "fi", { numeric: true }) || a.providerId.localeCompare(b.providerId));
   return { courses, providers, total };
 }

@@ -86,8 +86,19 @@ export async function waitingReport(scope: ReportScope, filter: ReportFilter): P
   }
   report.byPath.sort((a, b) => PATH_ORDER.indexOf(a.studyPath) - PATH_ORDER.indexOf(b.studyPath));
   report.byMunicipality.sort((a, b) => a.municipality.localeCompare(b.municipality, "fi"));
-  report.byMonth.sort((a, b) => a.month.localeCompare(b.month));
+  report.byMonth = everyMonth(filter, report.byMonth);
   return report;
+}
+
+/** Every month of the range, oldest first; a month without referrals is a row of zeros, not a gap. */
+function everyMonth(filter: ReportFilter, rows: WaitingReport["byMonth"]): WaitingReport["byMonth"] {
+  const found = new Map(rows.map((r) => [r.month, r]));
+  const months: WaitingReport["byMonth"] = [];
+  for (let [y, m] = filter.from.split("-").map(Number) as [number, number]; `${y}-${String(m).padStart(2, "0")}` <= filter.to.slice(0, 7); m === 12 ? (y++, (m = 1)) : m++) {
+    const month = `${y}-${String(m).padStart(2, "0")}`;
+    months.push(found.get(month) ?? { ...empty(), month });
+  }
+  return months;
 }
 
 function empty(): WaitingRow {
