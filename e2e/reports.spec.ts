@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { expectHome, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 import { fi } from "./support/messages";
 
@@ -8,20 +8,20 @@ import { fi } from "./support/messages";
 
 const r = fi.reports;
 
-async function openReports(page: Page, email: string) {
+async function openReports(page: Page, email: string, home: string) {
   await signIn(page, email);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectHome(page, home);
   await page.getByRole("banner").getByRole("link", { name: r.nav }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(r.title);
 }
 
-for (const [role, email, intro] of [
-  ["official", "virkailija@example.fi", "OFFICE"],
-  ["provider", "jarjestaja@example.fi", "PROVIDER"],
-  ["administrator", "admin@example.fi", "ALL"],
+for (const [role, email, intro, home] of [
+  ["official", "virkailija@example.fi", "OFFICE", "/official"],
+  ["provider", "jarjestaja@example.fi", "PROVIDER", "/provider"],
+  ["administrator", "admin@example.fi", "ALL", "/admin"],
 ] as const) {
   test(`the ${role} sees every report as a chart and a table, and can filter`, async ({ page }) => {
-    await openReports(page, email);
+    await openReports(page, email, home);
     await expect(page.getByText((r.intro[intro] as string).split("{")[0]!.trim())).toBeVisible();
     for (const id of ["fillByProvider", "queueByPath", "waitingByPath", "waitingByMonth", "outcomesByPath"]) {
       const section = page.getByRole("region", { name: r.tables[id].title }).first();
@@ -47,7 +47,7 @@ for (const [role, email, intro] of [
 }
 
 test("an export downloads the table with the page's filters", async ({ page }) => {
-  await openReports(page, "admin@example.fi");
+  await openReports(page, "admin@example.fi", "/admin");
   const section = page.locator("section", { has: page.getByRole("heading", { name: r.tables.queueByPath.title }) });
   const download = page.waitForEvent("download");
   await section.getByRole("button", { name: r.exportCsv }).click();
@@ -68,7 +68,7 @@ test("an export downloads the table with the page's filters", async ({ page }) =
 
 test("an invalid range is said so and the default range is shown", async ({ page }) => {
   await signIn(page, "virkailija@example.fi");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectHome(page, "/official");
   await page.goto("/reports?from=2026-05-01&to=2026-01-01");
   await expect(page.getByRole("alert").filter({ hasText: fi.validation.endBeforeStart })).toBeVisible();
   await expectAccessible(page);

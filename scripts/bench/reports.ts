@@ -94,7 +94,7 @@ interface Measured { requests: number; rps: number; p50: number; p95: number; p9
 function wrk(paths: string[], cookie: string, seconds: number, connections: number, thinkMs = 0): Measured {
   const file = join(workDir, `paths-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(file, paths.join("\n") + "\n");
-  const out = execFileSync("wrk", ["-t", "2", "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", "scripts/bench/wrk-pages.lua", `http://127.0.0.1:${PORT}`], {
+  const out = execFileSync("wrk", ["-t", String(Math.min(2, connections)), "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", "scripts/bench/wrk-pages.lua", `http://127.0.0.1:${PORT}`], {
     env: { ...process.env, BENCH_PATHS: file, BENCH_COOKIE: cookie, BENCH_THINK_MS: String(thinkMs) },
     encoding: "utf8",
   });
