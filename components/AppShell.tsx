@@ -7,7 +7,7 @@ import { SignOutButton } from "./SignOutButton";
 import styles from "./AppShell.module.css";
 
 export async function AppShell({ actor, children }: { actor: Actor | null; children: ReactNode }) {
-  const t = await getTranslations("shell");
+  const [t, reports] = await Promise.all([getTranslations("shell"), getTranslations("reports")]);
   return (
     <>
       <div className={styles.skip}>
@@ -21,6 +21,11 @@ export async function AppShell({ actor, children }: { actor: Actor | null; child
             {t("serviceName")}
           </Link>
           <div className={styles.tools}>
+            {actor && (
+              <Link href="/reports" className={styles.navLink}>
+                {reports("nav")}
+              </Link>
+            )}
             {actor && (
               <p className={styles.who} aria-label={t("signedInAs")}>
                 <span className={styles.org}>{actor.organisationName ?? t("serviceOwner")}</span>

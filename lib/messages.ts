@@ -15,6 +15,7 @@ export const MESSAGE_NAMESPACES = [
   "accessibility",
   "selfService",
   "mailbox",
+  "reports",
 ] as const;
 export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];
 

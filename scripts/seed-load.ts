@@ -50,6 +50,11 @@ await q("providers", `INSERT INTO "Organisation" (id, type, name, municipality, 
 await q("officials", `INSERT INTO "User" (id, email, name, role, "organisationId", "updatedAt")
   SELECT gen_random_uuid(), 'load.official' || row_number() OVER (ORDER BY name) || '@example.fi', 'Load Official ' || row_number() OVER (ORDER BY name), 'OFFICIAL', id, now()
   FROM "Organisation" WHERE type = 'EMPLOYMENT_OFFICE'`);
+// A coordinator per provider and an administrator, so the reports can be measured for each role.
+await q("provider staff and an administrator", `INSERT INTO "User" (id, email, name, role, "organisationId", "updatedAt")
+  SELECT gen_random_uuid(), 'load.provider' || row_number() OVER (ORDER BY name) || '@example.fi', 'Load Coordinator ' || row_number() OVER (ORDER BY name), 'PROVIDER_STAFF'::"Role", id, now()
+  FROM "Organisation" WHERE type = 'TRAINING_PROVIDER'
+  UNION ALL SELECT gen_random_uuid(), 'load.admin@example.fi', 'Load Administrator', 'ADMIN'::"Role", NULL, now()`);
 
 // Clients: common Finnish-register surnames and first names, so a name search hits hundreds of rows.
 await q("clients", `

@@ -1,0 +1,161 @@
+// npm run bench:reports — p50/p95 of /reports for an administrator, an official and a provider's
+// coordinator under 20 concurrent users, against the production server and the data of `npm run
+// seed:load` in DATABASE_URL (default postgres://postgres@127.0.0.1:5432/koulutusportti_load).
+// Each user pauses about a second between pages (BENCH_THINK_MS) and moves through the filters
+// (none, each study path, each municipality). The reports keep their figures for a minute per scope
+// and filter (server/reports/index.ts), so a second measurement asks every request for a range of
+// its own, one user at a time ("cold"): what the page costs when its figures are computed. A third
+// runs the cached pages without pauses.
+// Load generator: Debian's wrk. Writes bench/results/reports-<date>.json. Asserts nothing.
+//
+// It signs in as the first office's official, the first provider's coordinator and an administrator.
+// Load data made before those users existed in seed:load has no coordinator or administrator:
+// BENCH_ADD_USERS=1 adds them (two rows in "User"); never do that on a database others measure.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { encode } from "next-auth/jwt";
+import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3420);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const USERS = Number(process.env.BENCH_USERS ?? 20);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
+const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/koulutusportti_load";
+const say = (m: string) => console.log(`[bench:reports] ${m}`);
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-secret-load-secret-load-secret-0123456",
+  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 3).toString("base64"),
+  NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+  LOG_LEVEL: "warn",
+});
+if (spawnSync("sh", ["-c", "command -v wrk"]).status !== 0) {
+  console.error("[bench:reports] wrk is needed: apt-get install wrk");
+  process.exit(1);
+}
+
+interface Person { id: string; email: string; name: string; role: "ADMIN" | "OFFICIAL" | "PROVIDER_STAFF"; organisationId: string | null }
+const sql = new pg.Client(url);
+await sql.connect();
+const person = async (role: string, orgType: string | null) =>
+  (
+    await sql.query<Person>(
+      orgType
+        ? `SELECT u.id, u.email, u.name, u.role, u."organisationId" FROM "User" u JOIN "Organisation" o ON o.id = u."organisationId" WHERE u.role = $1 AND o.type = $2 ORDER BY o.name, u.email LIMIT 1`
+        : `SELECT id, email, name, role, "organisationId" FROM "User" WHERE role = $1 ORDER BY email LIMIT 1`,
+      orgType ? [role, orgType] : [role],
+    )
+  ).rows[0];
+if (process.env.BENCH_ADD_USERS === "1") {
+  await sql.query(`INSERT INTO "User" (id, email, name, role, "organisationId", "updatedAt")
+    SELECT gen_random_uuid(), 'load.provider1@example.fi', 'Load Coordinator 1', 'PROVIDER_STAFF'::"Role", (SELECT id FROM "Organisation" WHERE type = 'TRAINING_PROVIDER' ORDER BY name LIMIT 1), now()
+    UNION ALL SELECT gen_random_uuid(), 'load.admin@example.fi', 'Load Administrator', 'ADMIN'::"Role", NULL, now()
+    ON CONFLICT (email) DO NOTHING`);
+}
+const people = { admin: await person("ADMIN", null), official: await person("OFFICIAL", "EMPLOYMENT_OFFICE"), provider: await person("PROVIDER_STAFF", "TRAINING_PROVIDER") };
+for (const [name, p] of Object.entries(people)) {
+  if (!p) throw new Error(`No ${name} in the database: run \`npm run seed:load\` (or BENCH_ADD_USERS=1 on a copy of older load data).`);
+}
+const { rows: places } = await sql.query<{ municipality: string }>(`SELECT DISTINCT municipality FROM "Course" ORDER BY municipality`);
+// A server in use has its tables and indexes in memory (see bench:pages).
+await sql.query("CREATE EXTENSION IF NOT EXISTS pg_prewarm").catch(() => undefined);
+const { rows: warmed } = await sql.query<{ pages: string }>(
+  `SELECT sum(pg_prewarm(c.oid))::text AS pages FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')`,
+);
+const counts = (await sql.query(`SELECT (SELECT count(*) FROM "Client") AS clients, (SELECT count(*) FROM "Course") AS courses, (SELECT count(*) FROM "Enrolment") AS enrolments`)).rows[0];
+await sql.end();
+say(`warmed ${warmed[0]?.pages ?? 0} pages; data: ${JSON.stringify(counts)}`);
+
+const workDir = join(tmpdir(), `kp-bench-reports-${Date.now()}`);
+mkdirSync(workDir, { recursive: true });
+const filters = ["", ...["FAST", "BASIC", "SLOW", "LITERACY"].map((p) => `studyPath=${p}`), ...places.map((p) => `municipality=${encodeURIComponent(p.municipality)}`)];
+const warmPaths = filters.map((f) => `/reports${f ? `?${f}` : ""}`);
+// Cold: every request its own range (a different start day), so nothing is served from the minute's figures.
+const today = new Date();
+const coldPaths = Array.from({ length: 3000 }, (_, i) => {
+  const from = new Date(today.getTime() - (365 + (i % 3000)) * 86_400_000).toISOString().slice(0, 10);
+  return `/reports?from=${from}${i % 3 === 0 ? "" : `&${filters[1 + (i % (filters.length - 1))]}`}`;
+});
+
+async function cookieFor(p: Person) {
+  return `next-auth.session-token=${await encode({
+    token: { sub: p.id, uid: p.id, role: p.role, organisationId: p.organisationId, email: p.email, name: p.name },
+    secret: process.env.NEXTAUTH_SECRET!,
+    maxAge: 8 * 60 * 60,
+  })}`;
+}
+
+interface Measured { requests: number; rps: number; p50: number; p95: number; p99: number; max: number; non2xx: number; socketErrors: number }
+
+function wrk(paths: string[], cookie: string, seconds: number, connections: number, thinkMs = 0): Measured {
+  const file = join(workDir, `paths-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(file, paths.join("\n") + "\n");
+  const out = execFileSync("wrk", ["-t", String(Math.min(2, connections)), "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", "scripts/bench/wrk-pages.lua", `http://127.0.0.1:${PORT}`], {
+    env: { ...process.env, BENCH_PATHS: file, BENCH_COOKIE: cookie, BENCH_THINK_MS: String(thinkMs) },
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as Measured;
+}
+
+if (!(await buildIsCurrent(process.cwd()))) {
+  say("building the app");
+  await buildApp(process.cwd());
+}
+const server = spawn(process.execPath, [nextBin(), "start", "--port", String(PORT)], { env: { ...process.env, JOBS: "off", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+for (let i = 0; i < 120; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
+  } catch {
+    // starting
+  }
+  await new Promise((r) => setTimeout(r, 250));
+}
+
+const loadBefore = loadavg();
+const results: Record<string, { cached: Measured; cold: Measured; saturation: Measured }> = {};
+try {
+  for (const [name, p] of Object.entries(people)) {
+    const cookie = await cookieFor(p!);
+    const probe = await fetch(`http://127.0.0.1:${PORT}/reports`, { headers: { cookie }, redirect: "manual" });
+    if (probe.status !== 200) throw new Error(`The signed-in probe for ${name} answered ${probe.status}: check NEXTAUTH_SECRET`);
+    // Warm-up: each filter's figures computed once (as the first visitor of the minute does).
+    say(`${name} (${p!.email}): computing ${warmPaths.length} filters once`);
+    for (const path of warmPaths) await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
+    wrk(warmPaths, cookie, 3, 4);
+    say(`${name}: ${USERS} users pausing ~${THINK_MS} ms, ${filters.length} filters, ${SECONDS} s`);
+    const cached = wrk(warmPaths, cookie, SECONDS, USERS, THINK_MS);
+    say(`${name}: p50 ${cached.p50} ms, p95 ${cached.p95} ms, ${cached.rps} req/s, non-2xx ${cached.non2xx}`);
+    const saturation = wrk(warmPaths, cookie, Math.min(SECONDS, 10), USERS);
+    say(`${name} without pauses: ${saturation.rps} req/s, p95 ${saturation.p95} ms`);
+    // Cold: one user at a time, each request a range of its own, so every page computes its figures.
+    const cold = wrk(coldPaths, cookie, Math.min(SECONDS, 15), 1);
+    say(`${name} cold (one user, figures computed on every request): p50 ${cold.p50} ms, p95 ${cold.p95} ms, ${cold.rps} req/s`);
+    results[name] = { cached, cold, saturation };
+  }
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+}
+
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
+  data: counts,
+  users: USERS,
+  thinkMs: THINK_MS,
+  seconds: SECONDS,
+  filters: filters.length,
+  target: "p95 < 300 ms for /reports per role",
+  note: "cached = every filter's figures computed once, then 20 users read them (kept a minute per scope and filter); cold = one user, every request computes its figures",
+  results,
+};
+mkdirSync("bench/results", { recursive: true });
+const file = `bench/results/reports-${report.date.slice(0, 10)}.json`;
+writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: v.cached.p50, p95: v.cached.p95, "cold p50": v.cold.p50, "cold p95": v.cold.p95, "max req/s": v.saturation.rps }])));
+say(`wrote ${file}`);
+process.exit(0);

@@ -1,0 +1,72 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
+import type { ReportFilterInput } from "../../lib/schemas/reports";
+import { outcomeReport, type OutcomeReport } from "./outcomes";
+import { queueReport, type QueueReport } from "./queue";
+import { reportScope, withDefaults, type ReportFilter, type ReportScope } from "./scope";
+import { seatFillReport, type SeatFillReport } from "./seat-fill";
+import { waitingReport, type WaitingReport } from "./waiting";
+
+export { reportTables, type ReportTable, type CellKind, type Cell } from "./tables";
+export type { ReportFilter } from "./scope";
+
+export interface Reports {
+  filter: ReportFilter;
+  seatFill: SeatFillReport;
+  queue: QueueReport;
+  waiting: WaitingReport;
+  outcomes: OutcomeReport;
+  /** Course municipalities to filter by. */
+  municipalities: string[];
+  /** When these figures were computed (they are kept for up to CACHE_MS). */
+  computedAt: Date;
+}
+
+/** Figures are kept this long per scope and filter: reports are read often and change slowly. */
+export const CACHE_MS = 60_000;
+const CACHE_ENTRIES = 500;
+const cache = new Map<string, { at: number; value: Promise<Reports> }>();
+
+/**
+ * Every report for the actor's scope (see scope.ts) and the filter; null for anyone who may not
+ * see reports. Computed once per scope and filter per minute, shared by concurrent requests.
+ */
+export async function loadReports(actor: Actor, input: ReportFilterInput, options: { now?: Date; fresh?: boolean } = {}): Promise<Reports | null> {
+  const scope = reportScope(actor);
+  if (!scope) return null;
+  const now = options.now ?? new Date();
+  const filter = withDefaults(input, now);
+  const key = JSON.stringify([scope.kind, scope.organisationId, filter]);
+  const hit = cache.get(key);
+  if (!options.fresh && hit && now.getTime() - hit.at < CACHE_MS) return hit.value;
+  const value = computeReports(scope, filter, now);
+  cache.delete(key);
+  cache.set(key, { at: now.getTime(), value });
+  value.catch(() => cache.delete(key));
+  // Oldest first in a Map: drop them beyond the limit.
+  for (const old of cache.keys()) {
+    if (cache.size <= CACHE_ENTRIES) break;
+    cache.delete(old);
+  }
+  return value;
+}
+
+async function computeReports(scope: ReportScope, filter: ReportFilter, now: Date): Promise<Reports> {
+  const [seatFill, queue, waiting, outcomes, municipalities] = await Promise.all([
+    seatFillReport(scope, filter, now),
+    queueReport(scope, filter),
+    waitingReport(scope, filter),
+    outcomeReport(scope, filter),
+    courseMunicipalities(scope),
+  ]);
+  return { filter, seatFill, queue, waiting, outcomes, municipalities, computedAt: now };
+}
+
+/** Municipalities of published courses (public information) and of the provider's own courses. */
+async function courseMunicipalities(scope: ReportScope): Promise<string[]> {
+  const own = scope.kind === "PROVIDER" ? scope.organisationId : null;
+  const rows = await db().$queryRaw<{ municipality: string }[]>`
+    SELECT DISTINCT municipality FROM "Course" WHERE status <> 'DRAFT' OR "providerId" = ${own}::uuid ORDER BY municipality`;
+  return rows.map((r) => r.municipality);
+}

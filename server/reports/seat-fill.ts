@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { helsinkiDate } from "../enrolment/seats";
+import { courseFilter, type ReportFilter, type ReportScope } from "./scope";
+
+export interface FillRow {
+  capacity: number;
+  seatsHeld: number;
+  /** seatsHeld ÷ capacity (0–1); null when the capacity is 0. */
+  fillRate: number | null;
+}
+export interface CourseFill extends FillRow {
+  courseId: string;
+  course: string;
+  provider: string;
+  startsOn: string;
+  municipality: string;
+}
+export interface ProviderFill extends FillRow {
+  providerId: string;
+  provider: string;
+  courses: number;
+}
+export interface SeatFillReport {
+  courses: CourseFill[];
+  providers: ProviderFill[];
+  total: FillRow & { courses: number };
+}
+
+interface Row {
+  grouping: number;
+  courseId: string | null;
+  course: string | null;
+  providerId: string | null;
+  provider: string | null;
+  startsOn: Date | null;
+  municipality: string | null;
+  courses: bigint;
+  capacity: bigint;
+  seatsHeld: bigint;
+}
+
+const rate = (held: number, capacity: number) => (capacity > 0 ? held / capacity : null);
+
+/**
+ * Seat fill now: seats held (OFFERED + CONFIRMED + STARTED) ÷ capacity, on the courses that hand
+ * out seats today (PUBLISHED or CLOSED for referrals, not yet ended). Drafts, cancelled and ended
+ * courses do not count. A snapshot: the referral-date range does not apply; study path and
+ * municipality (of the course) do. Per course, per provider (sums of its courses) and in total.
+ * An official counts only the seats their own office's clients hold, on the courses where they
+ * hold at least one: "the share of this course's seats our clients have".
+ */
+export async function seatFillReport(scope: ReportScope, filter: ReportFilter, now = new Date()): Promise<SeatFillReport> {
+  const today = helsinkiDate(now);
+  const held =
+    scope.kind === "OFFICE"
+      ? Prisma.sql`(SELECT count(*) FROM "Enrolment" se JOIN "Client" sc ON sc.id = se."clientId"
+          WHERE se."courseId" = k.id AND sc."officeId" = ${scope.organisationId}::uuid AND se.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))::int`
+      : Prisma.sql`k."seatsHeld"`;
+  const rows = await db().$queryRaw<Row[]>`
+    WITH current AS (
+      SELECT k.id, k.name, k."providerId", k."startsOn", k.municipality, k.capacity, ${held} AS held
+      FROM "Course" k
+      WHERE k.status IN ('PUBLISHED', 'CLOSED') AND k."endsOn" >= ${today}::date AND ${scope.courses} AND ${courseFilter(filter)}
+    )
+    SELECT GROUPING(c."providerId", c.id) AS grouping, c.id AS "courseId", min(c.name) AS course, c."providerId", min(p.name) AS provider,
+      min(c."startsOn") AS "startsOn", min(c.municipality) AS municipality,
+      count(*) AS courses, sum(c.capacity) AS capacity, sum(c.held) AS "seatsHeld"
+    FROM current c JOIN "Organisation" p ON p.id = c."providerId"
+    GROUP BY GROUPING SETS ((c."providerId", c.id), (c."providerId"), ())`;
+  const courses: CourseFill[] = [];
+  const providers: ProviderFill[] = [];
+  let total: SeatFillReport["total"] = { courses: 0, capacity: 0, seatsHeld: 0, fillRate: null };
+  for (const r of rows) {
+    const capacity = Number(r.capacity ?? 0);
+    const seatsHeld = Number(r.seatsHeld ?? 0);
+    const fill = { capacity, seatsHeld, fillRate: rate(seatsHeld, capacity) };
+    if (r.grouping === 0) {
+      courses.push({ ...fill, courseId: r.courseId!, course: r.course!, provider: r.provider!, startsOn: r.startsOn!.toISOString().slice(0, 10), municipality: r.municipality! });
+    } else if (r.grouping === 1) {
+      providers.push({ ...fill, providerId: r.providerId!, provider: r.provider!, courses: Number(r.courses) });
+    } else {
+      total = { ...fill, courses: Number(r.courses) };
+    }
+  }
+  courses.sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.course.localeCompare(b.course, "fi", { numeric: true }) || a.courseId.localeCompare(b.courseId));
+  providers.sort((a, b) => a.provider.localeCompare(b.provider, "fi", { numeric: true }) || a.providerId.localeCompare(b.providerId));
+  return { courses, providers, total };
+}
