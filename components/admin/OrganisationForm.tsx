@@ -46,17 +46,17 @@ export function OrganisationForm({ defaults, mode, submit }: { defaults: Organis
 
   return (
     <form onSubmit={onSubmit} noValidate className={styles.form}>
-      <div role="alert" aria-live="assertive">
-        {failure && <InlineAlert status="error">{failure}</InlineAlert>}
+      <div>
+        <div role="alert" aria-live="assertive">
+          {failure && <InlineAlert status="error">{failure}</InlineAlert>}
+        </div>
       </div>
       <fieldset className={styles.fieldset}>
         <legend>{t("organisationForm.basics")}</legend>
         <SelectField control={control} name="type" label={t("organisationForm.type")} options={ORGANISATION_TYPES.map((v) => ({ value: v, label: t(`organisationType.${v}`) }))} />
         <TextField control={control} name="name" label={t("organisationForm.name")} fullWidth />
-        <div className={styles.row}>
-          <TextField control={control} name="businessId" label={t("organisationForm.businessId")} hintText={t("organisationForm.businessIdHint")} autoComplete="off" />
-          <TextField control={control} name="municipality" label={t("organisationForm.municipality")} />
-        </div>
+        <TextField control={control} name="businessId" label={t("organisationForm.businessId")} hintText={t("organisationForm.businessIdHint")} autoComplete="off" />
+        <TextField control={control} name="municipality" label={t("organisationForm.municipality")} />
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t("organisationForm.contact")}</legend>

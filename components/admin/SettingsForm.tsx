@@ -21,15 +21,20 @@ export function SettingsForm({ defaults, submit }: { defaults: SettingsInput; su
   });
   return (
     <form onSubmit={onSubmit} noValidate className={styles.form}>
-      <div role="status" aria-live="polite">
-        {message?.ok && <InlineAlert status="neutral">{message.text}</InlineAlert>}
-      </div>
-      <div role="alert" aria-live="assertive">
-        {message && !message.ok && <InlineAlert status="error">{message.text}</InlineAlert>}
+      <div>
+        <div role="status" aria-live="polite">
+          {message?.ok && <InlineAlert status="neutral">{message.text}</InlineAlert>}
+        </div>
+        <div role="alert" aria-live="assertive">
+          {message && !message.ok && <InlineAlert status="error">{message.text}</InlineAlert>}
+        </div>
       </div>
       <fieldset className={styles.fieldset}>
-        <legend>{t("settings.title")}</legend>
+        <legend>{t("settings.coursesLegend")}</legend>
         <NumberField control={control} name="defaultOfferResponseHours" label={t("settings.defaultOfferResponseHours")} hintText={t("settings.defaultOfferResponseHoursHint")} min={1} max={720} />
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend>{t("settings.privacyLegend")}</legend>
         <NumberField control={control} name="retentionMonths" label={t("settings.retentionMonths")} hintText={t("settings.retentionMonthsHint")} min={1} max={120} />
       </fieldset>
       <div>

@@ -55,14 +55,16 @@ export function UserForm({ mode, defaults, organisations, roleLabels, submit }: 
 
   return (
     <form onSubmit={onSubmit} noValidate className={styles.form}>
-      <div role="status" aria-live="polite">
-        {message?.ok && <InlineAlert status="neutral">{message.text}</InlineAlert>}
-      </div>
-      <div role="alert" aria-live="assertive">
-        {message && !message.ok && <InlineAlert status="error">{message.text}</InlineAlert>}
+      <div>
+        <div role="status" aria-live="polite">
+          {message?.ok && <InlineAlert status="neutral">{message.text}</InlineAlert>}
+        </div>
+        <div role="alert" aria-live="assertive">
+          {message && !message.ok && <InlineAlert status="error">{message.text}</InlineAlert>}
+        </div>
       </div>
       <fieldset className={styles.fieldset}>
-        <legend>{t("userForm.account")}</legend>
+        <legend>{mode === "invite" ? t("userForm.account") : t("userForm.roleAndOrganisation")}</legend>
         {mode === "invite" && <TextField control={control} name="email" label={t("userForm.email")} type="email" autoComplete="off" fullWidth />}
         <TextField control={control} name="name" label={t("userForm.name")} autoComplete="off" fullWidth />
         <div className={styles.row}>

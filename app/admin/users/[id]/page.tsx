@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Button, Heading, InlineAlert, Paragraph } from "@/components/suomifi";
+import { Button, Heading, InlineAlert } from "@/components/suomifi";
 import { UserForm } from "@/components/admin/UserForm";
 import styles from "@/components/admin/admin.module.css";
 import { STAFF_ROLES } from "@/lib/schemas/admin";
@@ -62,7 +62,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <form action={setUserActiveAction} className="kp-stack">
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="active" value={user.deactivatedAt ? "1" : "0"} />
-            {!user.deactivatedAt && <Paragraph>{t("userForm.deactivateHint")}</Paragraph>}
+            {!user.deactivatedAt && <p>{t("userForm.deactivateHint")}</p>}
             <Button type="submit" variant="secondary">{user.deactivatedAt ? t("userForm.reactivate") : t("userForm.deactivate")}</Button>
           </form>
         )}
