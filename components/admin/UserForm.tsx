@@ -67,8 +67,7 @@ export function UserForm({ mode, defaults, organisations, roleLabels, submit }: 
         <legend>{mode === "invite" ? t("userForm.account") : t("userForm.roleAndOrganisation")}</legend>
         {mode === "invite" && <TextField control={control} name="email" label={t("userForm.email")} type="email" autoComplete="off" fullWidth />}
         <TextField control={control} name="name" label={t("userForm.name")} autoComplete="off" fullWidth />
-        <div className={styles.row}>
-          <SelectField
+        <SelectField
             control={control}
             name="role"
             label={t("userForm.role")}
@@ -85,7 +84,6 @@ export function UserForm({ mode, defaults, organisations, roleLabels, submit }: 
               options={choices}
             />
           )}
-        </div>
         {mode === "invite" && (
           <SelectField control={control} name="locale" label={t("userForm.locale")} options={INVITATION_LOCALES.map((l) => ({ value: l, label: t(`locales.${l}`) }))} />
         )}

@@ -98,7 +98,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
                       <span className={admin.muted}>{t("audit.system")}</span>
                     )}
                   </td>
-                  <td><code>{r.action}</code></td>
+                  <td className={admin.nowrap}><code>{r.action}</code></td>
                   <td style={{ overflowWrap: "anywhere" }}>
                     {[r.entityType && `${r.entityType} ${r.entityId ?? ""}`.trim(), r.organisationName, r.clientId && t("audit.client", { id: r.clientId }), r.courseId && t("audit.course", { id: r.courseId })]
                       .filter(Boolean)
