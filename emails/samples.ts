@@ -30,6 +30,8 @@ export function sampleData(template: EmailTemplate): EmailData {
       };
     case "client/enrolment_cancelled":
       return { ...data, reason: "Koulutus peruttiin liian vähäisen osallistujamäärän vuoksi." };
+    case "staff/invitation":
+      return { recipientName: "Maria Virtanen", contact, deadline: new Date("2026-12-04T14:00:00Z"), links: { setPassword: `${base}/set-password/sample-invitation-token` } };
     case "provider/daily_digest":
       return { recipientName: null, contact, digest: { date: new Date("2026-11-23T10:00:00Z"), courses: [{ name: course.name, count: 3 }, { name: "Arjen suomea", count: 1 }] }, links: { workspace: `${base}/provider` } };
     default:

@@ -45,7 +45,8 @@ function part(template: EmailTemplate, lang: EmailLanguage, data: EmailData): Pa
   if (links.decline) buttons.push({ label: c.decline, href: links.decline, kind: "secondary" });
   if (!links.accept && links.page) buttons.push({ label: template === "client/referral_received" || template === "client/queue_moved" ? c.openQueuePage : c.openOfferPage, href: links.page });
   if (links.workspace) buttons.push({ label: c.openWorkspace, href: links.workspace });
-  const firstLink = links.page ?? links.accept ?? links.workspace;
+  if (links.setPassword) buttons.push({ label: c.setPassword, href: links.setPassword });
+  const firstLink = links.page ?? links.accept ?? links.setPassword ?? links.workspace;
 
   const dir = m.dir as "ltr" | "rtl";
   const body = (
@@ -56,7 +57,7 @@ function part(template: EmailTemplate, lang: EmailLanguage, data: EmailData): Pa
       {data.digest?.courses.length ? <Details rows={data.digest.courses.map((x) => [x.name, String(x.count)])} dir={dir} /> : null}
       <Paragraph>{format(t.next, vars)}</Paragraph>
       {buttons.length ? <Buttons buttons={buttons} /> : null}
-      {firstLink && links.accept ? <SmallPrint>{format(c.linkHelp, { url: firstLink })}</SmallPrint> : null}
+      {firstLink && (links.accept || links.setPassword) ? <SmallPrint>{format(c.linkHelp, { url: firstLink })}</SmallPrint> : null}
       {template === "client/seat_confirmed" ? <SmallPrint>{c.calendarFile}</SmallPrint> : null}
     </>
   );

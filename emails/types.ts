@@ -16,6 +16,7 @@ export const EMAIL_TEMPLATES = [
   "official/client_placed",
   "provider/daily_digest",
   "provider/course_cancelled",
+  "staff/invitation",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -50,6 +51,6 @@ export interface EmailData {
   /** Staff e-mails: who the message is about (name and client number, never an identity code). */
   client?: { name: string; number: number } | null;
   digest?: { date: Date; courses: { name: string; count: number }[] };
-  links?: { accept?: string; decline?: string; page?: string; workspace?: string };
+  links?: { accept?: string; decline?: string; page?: string; workspace?: string; setPassword?: string };
   contact: EmailContact;
 }

@@ -23,7 +23,8 @@ const courseFields = z.object({
   capacity: z.number({ error: "validation.number" }).int("validation.wholeNumber").min(0, "validation.min").max(500, "validation.max"),
   referralOpensOn: isoDate.optional().nullable(),
   referralClosesOn: isoDate.optional().nullable(),
-  offerResponseHours: z.number().int().min(1, "validation.min").max(24 * 30, "validation.max").default(72),
+  /** Left out: the service's default (an administrator's setting, server/settings.ts). */
+  offerResponseHours: z.number().int().min(1, "validation.min").max(24 * 30, "validation.max").optional(),
   confirmOnReferral: z.boolean().default(false),
   status: z.enum(["DRAFT", "PUBLISHED"] as const).default("DRAFT"),
 });

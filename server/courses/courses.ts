@@ -7,6 +7,7 @@ import type { CourseData, CoursePatch } from "../../lib/schemas/course";
 import type { z } from "zod";
 import type { courseFilterSchema } from "../../lib/schemas/course";
 import { changeCapacity, courseQueueLength, setCourseStatus, staff } from "../enrolment";
+import { getSettings } from "../settings";
 import type { EngineErrorCode } from "../enrolment";
 
 const toDate = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : d === null ? null : undefined);
@@ -36,10 +37,12 @@ function visibility(actor: Actor): Prisma.CourseWhereInput | null {
 
 export async function createCourse(actor: Actor, data: CourseData) {
   if (actor.role !== "PROVIDER_STAFF" || !actor.organisationId) return { ok: false as const, code: "FORBIDDEN" as const };
+  const offerResponseHours = data.offerResponseHours ?? (await getSettings()).defaultOfferResponseHours;
   const course = await db().$transaction(async (tx) => {
     const created = await tx.course.create({
       data: {
         ...data,
+        offerResponseHours,
         providerId: actor.organisationId!,
         startsOn: toDate(data.startsOn)!,
         endsOn: toDate(data.endsOn)!,

@@ -6,6 +6,7 @@ import { isEmailTemplate, type EmailData } from "../../emails/types";
 import { db } from "../db/client";
 import type { OutboxMessage } from "../db/generated/client";
 import { queuePosition } from "../enrolment/queue";
+import { invitationToken } from "../auth/invitation";
 import { issueSelfServiceToken } from "./tokens";
 
 // Renders an outbox message from its payload and the current records (course, office contact,
@@ -21,7 +22,7 @@ export interface RenderedEmail {
 
 const SERVICE_CONTACT = { name: "Koulutusportti" };
 
-type Payload = { offerExpiresAt?: string | null; reason?: string | null; date?: string; courses?: { name: string; count: number }[] };
+type Payload = { invitationId?: string; offerExpiresAt?: string | null; reason?: string | null; date?: string; courses?: { name: string; count: number }[] };
 
 export async function renderOutboxMessage(message: OutboxMessage, baseUrl: string): Promise<RenderedEmail> {
   const template = message.template;
@@ -31,7 +32,13 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
   const data: EmailData = { contact: SERVICE_CONTACT, reason: payload.reason ?? null };
   let attachments: RenderedEmail["attachments"];
 
-  if (template === "provider/daily_digest") {
+  if (template === "staff/invitation") {
+    // The link is derived from the invitation's id, so a retry sends the same one; no identity code, no password.
+    const invitation = await db().staffInvitation.findUniqueOrThrow({ where: { id: payload.invitationId ?? "" }, select: { id: true, expiresAt: true, user: { select: { name: true } } } });
+    data.recipientName = invitation.user.name;
+    data.deadline = invitation.expiresAt;
+    data.links = { setPassword: `${baseUrl}/set-password/${invitationToken(invitation.id)}` };
+  } else if (template === "provider/daily_digest") {
     data.digest = { date: new Date(payload.date ?? message.createdAt), courses: payload.courses ?? [] };
     data.links = { workspace: `${baseUrl}/provider` };
   } else if (message.enrolmentId) {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Heading } from "@/components/suomifi";
 import { CourseForm, newCourseDefaults } from "@/components/provider/CourseForm";
 import { requireActor } from "@/server/auth/session";
+import { getSettings } from "@/server/settings";
 import { createCourseAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,12 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewCoursePage() {
   await requireActor(["PROVIDER_STAFF"]);
-  const t = await getTranslations("provider");
+  const [t, settings] = await Promise.all([getTranslations("provider"), getSettings()]);
   return (
     <div className="kp-stack">
       <Link href="/provider">{t("backHome")}</Link>
       <Heading variant="h1">{t("courseForm.newTitle")}</Heading>
-      <CourseForm mode="create" defaults={newCourseDefaults} submit={createCourseAction} />
+      <CourseForm mode="create" defaults={{ ...newCourseDefaults, offerResponseHours: settings.defaultOfferResponseHours }} submit={createCourseAction} />
     </div>
   );
 }
