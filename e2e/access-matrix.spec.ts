@@ -14,15 +14,18 @@ import { join, relative, sep } from "node:path";
 import { buildDemoData } from "../server/demo/data";
 import { apiToken, bearer } from "./support/api";
 import { signIn } from "./support/auth";
+import { fi } from "./support/messages";
 
-type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "admin";
-const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "admin"];
+type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "admin" | "deactivated";
+const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "admin", "deactivated"];
 const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
   official: "virkailija@example.fi",
   otherOffice: "virkailija2@example.fi",
   provider: "jarjestaja@example.fi",
   otherProvider: "jarjestaja2@example.fi",
   admin: "admin@example.fi",
+  // Signed in and given an API token, then deactivated by the administrator: must fare as the anonymous do.
+  deactivated: "jarjestaja3@example.fi",
 };
 
 /** What a call must answer: a status code, or "signin" for a redirect to the sign-in page. */
@@ -36,6 +39,9 @@ interface Ids {
   course: string;
   courseEnrolment: string;
   mail: string;
+  /** The first office and its official, for the administrator's pages. */
+  organisation: string;
+  user: string;
 }
 
 interface Call {
@@ -47,9 +53,9 @@ interface Call {
   namesAllowed?: boolean;
 }
 
-const everyone = (status: Outcome): Expectation => ({ anonymous: status, official: status, otherOffice: status, provider: status, otherProvider: status, admin: status });
+const everyone = (status: Outcome): Expectation => Object.fromEntries(ROLES.map((r) => [r, status])) as Expectation;
 const only = (roles: Role[], allowed: Outcome, others: Outcome, anonymous: Outcome = "signin"): Expectation =>
-  Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? anonymous : roles.includes(r) ? allowed : others])) as Expectation;
+  Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" || r === "deactivated" ? anonymous : roles.includes(r) ? allowed : others])) as Expectation;
 const STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 404);
 const OFFICIALS = only(["official", "otherOffice"], 200, 404);
 const OFFICE_RECORD = only(["official"], 200, 404);
@@ -58,20 +64,20 @@ const PROVIDER_RECORD = only(["provider"], 200, 404);
 const ADMINS = only(["admin"], 200, 404);
 // The JSON API answers 401 without a token, 403 to a role the endpoint is not for, 404 for other organisations' records.
 const API_STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 403, 401);
-const api = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403): Expectation => ({ ...everyone(otherwise), anonymous: 401, ...allowed });
+const api = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403): Expectation => ({ ...everyone(otherwise), anonymous: 401, deactivated: 401, ...allowed });
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const NEW_CLIENT = { firstName: "Matriisi", lastName: "Testinen", dateOfBirth: "1990-01-01", preferredLanguage: "fi", studyPath: "BASIC" };
 const NEW_COURSE = { name: "Pääsyoikeuksien testikurssi", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(60), endsOn: inDays(160), capacity: 5 };
 
 const ROUTES: Record<string, Call[]> = {
-  "GET /": [{ path: () => "/", expect: { anonymous: "signin", official: 307, otherOffice: 307, provider: 307, otherProvider: 307, admin: 307 } }],
-  "GET /signin": [{ path: () => "/signin", expect: { anonymous: 200, official: 307, otherOffice: 307, provider: 307, otherProvider: 307, admin: 307 } }],
+  "GET /": [{ path: () => "/", expect: { ...everyone(307), anonymous: "signin", deactivated: "signin" } }],
+  "GET /signin": [{ path: () => "/signin", expect: { ...everyone(307), anonymous: 200, deactivated: 200 } }],
   "GET /accessibility": [{ path: () => "/accessibility", expect: everyone(200) }],
   "GET /o/[token]": [{ path: () => "/o/not-a-real-token", expect: everyone(200) }],
   "GET /mailbox": [{ path: () => "/mailbox", expect: STAFF, namesAllowed: true }],
   "GET /mailbox/[id]": [{ path: (i) => `/mailbox/${i.mail}`, expect: STAFF, namesAllowed: true }],
-  "GET /mailbox/[id]/html": [{ path: (i) => `/mailbox/${i.mail}/html`, expect: { ...STAFF, anonymous: 404 }, namesAllowed: true }],
+  "GET /mailbox/[id]/html": [{ path: (i) => `/mailbox/${i.mail}/html`, expect: { ...STAFF, anonymous: 404, deactivated: 404 }, namesAllowed: true }],
 
   "GET /official": [{ path: () => "/official", expect: OFFICIALS }],
   "GET /official/clients": [{ path: () => "/official/clients?q=a", expect: OFFICIALS }],
@@ -87,11 +93,25 @@ const ROUTES: Record<string, Call[]> = {
   "GET /provider/courses/[id]": [{ path: (i) => `/provider/courses/${i.course}`, expect: PROVIDER_RECORD }],
   "GET /provider/courses/[id]/edit": [{ path: (i) => `/provider/courses/${i.course}/edit`, expect: PROVIDER_RECORD }],
   "GET /provider/courses/[id]/attendance": [{ path: (i) => `/provider/courses/${i.course}/attendance`, expect: PROVIDER_RECORD }],
-  "GET /provider/courses/[id]/export": [{ path: (i) => `/provider/courses/${i.course}/export?format=csv`, expect: { ...PROVIDER_RECORD, anonymous: 404 } }],
+  "GET /provider/courses/[id]/export": [{ path: (i) => `/provider/courses/${i.course}/export?format=csv`, expect: { ...PROVIDER_RECORD, anonymous: 404, deactivated: 404 } }],
   "GET /provider/courses/[id]/enrolments/[enrolmentId]": [{ path: (i) => `/provider/courses/${i.course}/enrolments/${i.courseEnrolment}`, expect: PROVIDER_RECORD }],
 
   "GET /admin": [{ path: () => "/admin", expect: ADMINS }],
   "GET /admin/outbox": [{ path: () => "/admin/outbox", expect: ADMINS }],
+  "GET /admin/organisations": [{ path: () => "/admin/organisations", expect: ADMINS }],
+  "GET /admin/organisations/new": [{ path: () => "/admin/organisations/new", expect: ADMINS }],
+  "GET /admin/organisations/[id]": [{ path: (i) => `/admin/organisations/${i.organisation}`, expect: ADMINS }],
+  "GET /admin/users": [{ path: () => "/admin/users", expect: ADMINS }],
+  "GET /admin/users/invite": [{ path: () => "/admin/users/invite", expect: ADMINS }],
+  "GET /admin/users/[id]": [{ path: (i) => `/admin/users/${i.user}`, expect: ADMINS }],
+  "GET /admin/tokens": [{ path: () => "/admin/tokens", expect: ADMINS }],
+  "GET /admin/settings": [{ path: () => "/admin/settings", expect: ADMINS }],
+  "GET /admin/audit": [{ path: () => "/admin/audit", expect: ADMINS }],
+  "GET /admin/audit/export": [{ path: () => "/admin/audit/export?format=csv", expect: ADMINS }],
+  "GET /set-password/[token]": [{ path: () => "/set-password/not-a-real-token", expect: everyone(200) }],
+
+  "GET /reports": [{ path: () => "/reports", expect: STAFF }],
+  "GET /reports/export": [{ path: () => "/reports/export?table=fillByCourse&format=csv", expect: STAFF }],
 
   "GET /api/health": [{ path: () => "/api/health", expect: everyone(200) }],
   "GET /api/auth/[...nextauth]": [{ path: () => "/api/auth/providers", expect: everyone(200) }],
@@ -131,6 +151,14 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/provider/actions.ts#enrolmentAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, { enrolmentId: i.courseEnrolment, action: "cancel", reason: "Pääsyoikeuden testi" }], for: ["provider"] },
   "app/provider/actions.ts#bulkAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, { enrolmentIds: [i.courseEnrolment], action: "cancel", reason: "Pääsyoikeuden testi" }], for: ["provider"] },
   "app/admin/outbox/actions.ts#retryAction": { page: () => "/admin/outbox", args: () => [], for: ["admin"] },
+  "app/admin/actions.ts#saveOrganisation": { page: (i) => `/admin/organisations/${i.organisation}`, args: (i) => [i.organisation, {}], for: ["admin"] },
+  "app/admin/actions.ts#inviteUserAction": { page: () => "/admin/users/invite", args: () => [{}], for: ["admin"] },
+  "app/admin/actions.ts#updateUserAction": { page: (i) => `/admin/users/${i.user}`, args: (i) => [i.user, {}], for: ["admin"] },
+  "app/admin/actions.ts#setUserActiveAction": { page: (i) => `/admin/users/${i.user}`, args: () => [], for: ["admin"] },
+  "app/admin/actions.ts#resendInvitationAction": { page: (i) => `/admin/users/${i.user}`, args: () => [], for: ["admin"] },
+  "app/admin/actions.ts#revokeTokenAction": { page: () => "/admin/tokens", args: () => [], for: ["admin"] },
+  "app/admin/actions.ts#saveSettings": { page: () => "/admin/settings", args: () => [{ defaultOfferResponseHours: 1, retentionMonths: 1 }], for: ["admin"] },
+  "app/set-password/[token]/actions.ts#setPasswordAction": { public: "an invitee sets a password: authorised by the token in its arguments, not by a session" },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -197,17 +225,43 @@ function outcomeOf(response: APIResponse): Outcome {
 
 test.describe.configure({ mode: "serial" });
 
+let sessions: Record<Role, APIRequestContext>;
+let tokens: Record<Exclude<Role, "anonymous">, string>;
+let ids: Ids;
+let deactivatedUser = "";
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  sessions = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await sessionFor(browser, r)] as const))) as Record<Role, APIRequestContext>;
+  tokens = Object.fromEntries(Object.entries(ACCOUNTS).map(([r, email]) => [r, apiToken(email)])) as Record<Exclude<Role, "anonymous">, string>;
+  ids = await recordsOfTheFirstOffice(sessions, tokens);
+  deactivatedUser = (await (await sessions.deactivated.get("/api/v1/me", { headers: bearer(tokens.deactivated) })).json()).id;
+  await setActive(browser, deactivatedUser, false);
+});
+
+test.afterAll(async ({ browser }) => {
+  if (deactivatedUser) await setActive(browser, deactivatedUser, true);
+});
+
+/** The administrator (de)activates a user through the console, as a person would. */
+async function setActive(browser: Browser, userId: string, active: boolean): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ACCOUNTS.admin);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await page.goto(`/admin/users/${userId}`);
+  await page.getByRole("button", { name: active ? fi.admin.userForm.reactivate : fi.admin.userForm.deactivate }).click();
+  await expect(page.getByText(active ? fi.admin.userForm.reactivated : fi.admin.userForm.deactivated)).toBeVisible();
+  await context.close();
+}
+
 test("every route and server action has an entry in the access matrix, and every entry a route", () => {
   expect(discoverRoutes(), "routes without an entry in ROUTES (or entries without a route)").toEqual(Object.keys(ROUTES).sort());
   expect([...discoverActions().keys()].sort(), "server actions without an entry in ACTIONS").toEqual(Object.keys(ACTIONS).sort());
 });
 
-test("each visitor gets the expected answer from every route, and nothing that is not theirs", async ({ browser }) => {
+test("each visitor gets the expected answer from every route, and nothing that is not theirs", async () => {
   test.setTimeout(240_000);
-  const sessions = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await sessionFor(browser, r)] as const))) as Record<Role, APIRequestContext>;
-  const tokens = Object.fromEntries(Object.entries(ACCOUNTS).map(([r, email]) => [r, apiToken(email)])) as Record<Exclude<Role, "anonymous">, string>;
-  const ids = await recordsOfTheFirstOffice(sessions, tokens);
-
   const problems: string[] = [];
   for (const [route, calls] of Object.entries(ROUTES)) {
     for (const call of calls) {
@@ -227,10 +281,7 @@ test("each visitor gets the expected answer from every route, and nothing that i
   expect(problems).toEqual([]);
 });
 
-test("server actions refuse other roles and other organisations' records", async ({ browser }) => {
-  const sessions = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await sessionFor(browser, r)] as const))) as Record<Role, APIRequestContext>;
-  const tokens = Object.fromEntries(Object.entries(ACCOUNTS).map(([r, email]) => [r, apiToken(email)])) as Record<Exclude<Role, "anonymous">, string>;
-  const ids = await recordsOfTheFirstOffice(sessions, tokens);
+test("server actions refuse other roles and other organisations' records", async () => {
   const actionIds = discoverActions();
   const problems: string[] = [];
   for (const [key, entry] of Object.entries(ACTIONS)) {
@@ -246,7 +297,7 @@ test("server actions refuse other roles and other organisations' records", async
       const sameRole = (entry.for.includes("official") && role === "otherOffice") || (entry.for.includes("provider") && role === "otherProvider");
       const redirectedToSignIn = /\/signin/.test(response.headers()["x-action-redirect"] ?? "");
       const ok =
-        role === "anonymous" ? redirectedToSignIn
+        role === "anonymous" || role === "deactivated" ? redirectedToSignIn
         : sameRole ? response.status() === 200 && /"ok":false/.test(body)
         : response.status() === 404;
       if (!ok) problems.push(`${key} as ${role}: ${response.status()} ${response.headers()["x-action-redirect"] ?? ""} ${body.slice(0, 120)}`);
@@ -279,5 +330,6 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   const mailbox = await (await sessions.admin.get("/mailbox")).text();
   const mail = /href="\/mailbox\/([^"/]+)"/.exec(mailbox)?.[1] ?? "none";
   expect(course, "a course of the first provider with enrolments").not.toBe("");
-  return { client, enrolment, course, courseEnrolment, mail };
+  const me = await (await sessions.official.get("/api/v1/me", { headers: bearer(tokens.official) })).json();
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id };
 }
