@@ -101,11 +101,16 @@ test("every main page carries a strict CSP with a fresh nonce and breaks none of
   // Drag and drop with the mouse still works under the policy: the last in the queue to the top.
   const items = page.getByTestId("queue-item");
   await expect(items).toHaveText([new RegExp(`Toinen${run}`), new RegExp(`Kolmas${run}`)]);
-  const from = (await items.nth(1).boundingBox())!;
+  const handle = items.nth(1).getByRole("button", { name: fi.provider.queue.dragHandle.replace("{name}", `Asiakas Kolmas${run}`) });
+  await items.nth(0).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const from = (await handle.boundingBox())!;
   const to = (await items.nth(0).boundingBox())!;
-  await page.mouse.move(from.x + 40, from.y + from.height / 2);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + 40, from.y + from.height / 2 - ((from.y - to.y + 10) * i) / 10);
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - ((from.y - to.y) * i) / 12);
+    await page.waitForTimeout(30);
+  }
   await page.mouse.up();
   await expect(items).toHaveText([new RegExp(`Kolmas${run}`), new RegExp(`Toinen${run}`)]);
   await expect(page.getByRole("region", { name: fi.provider.queue.confirmDragTitle })).toBeVisible();

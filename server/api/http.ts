@@ -40,8 +40,7 @@ export function withApiActor<C>(handler: Handler<C>) {
       response.headers.set("retry-after", String(limit.retryAfterSeconds));
       return response;
     }
-    const { tokenId: _tokenId, ...actor } = found;
-    return handler(request, actor, context);
+    return handler(request, found, context);
   };
 }
 

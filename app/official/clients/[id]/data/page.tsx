@@ -50,10 +50,13 @@ export default async function ClientDataPage({ params }: Props) {
     [t("client.schooling"), client.yearsOfSchooling === null ? none : t("client.years", { count: client.yearsOfSchooling })],
     [t("dataExport.highestEducation"), text(client.highestEducation)],
     [t("client.workExperience"), text(client.workExperience)],
-    [t("client.integrationPlan"), `${day(client.integrationPlanStartsOn)} – ${day(client.integrationPlanEndsOn)}`],
-    [t("client.needs.childcare"), yes(client.needsChildcare)],
-    [t("client.needs.accessibility"), yes(client.needsAccessibility)],
-    [t("client.needs.eveningOnly"), yes(client.eveningOnly)],
+    [
+      t("client.integrationPlan"),
+      client.integrationPlanStartsOn || client.integrationPlanEndsOn ? `${day(client.integrationPlanStartsOn)} – ${day(client.integrationPlanEndsOn)}` : none,
+    ],
+    [t("dataExport.needsChildcare"), yes(client.needsChildcare)],
+    [t("dataExport.needsAccessibility"), yes(client.needsAccessibility)],
+    [t("dataExport.eveningOnly"), yes(client.eveningOnly)],
     [t("dataExport.specialNeeds"), text(client.specialNeeds)],
     [t("client.notes"), text(client.notes)],
     [t("dataExport.created"), time(client.createdAt)],
@@ -152,7 +155,7 @@ export default async function ClientDataPage({ params }: Props) {
                     <td>{time(m.sentAt ?? m.createdAt)}</td>
                     <td>{template(m.template)}</td>
                     <td>{m.to}</td>
-                    <td>{m.language}</td>
+                    <td>{labels.has(`clientLanguage.${m.language}`) ? labels(`clientLanguage.${m.language}` as "clientLanguage.fi") : m.language}</td>
                     <td>{t(`dataExport.emailStatuses.${m.status}`)}</td>
                   </tr>
                 ))}
