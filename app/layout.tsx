@@ -26,9 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <head>
-        {/* Where styled-components looks for the nonce for any <style> tag it creates in the browser
-            outside the registry's own sheet; browsers hide a nonce attribute from the DOM, so only
-            scripts can read it. */}
+        {/* In the first HTML, before any script: styled-components reads the nonce from here when its
+            module loads (and keeps it). Browsers hide a nonce attribute from CSS and the DOM. */}
         {nonce && <meta property="csp-nonce" nonce={nonce} />}
       </head>
       <body>

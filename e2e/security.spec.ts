@@ -82,6 +82,20 @@ test("every main page carries a strict CSP with a fresh nonce and breaks none of
     await visit(page, path, violations);
   }
 
+  // A not-found page streams differently; its styles must load too.
+  expect((await page.goto("/official/clients/00000000-0000-0000-0000-000000000000"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(fi.errors.notFoundTitle);
+  await page.waitForLoadState("networkidle");
+  expect(await violations(), "on a 404 page").toEqual([]);
+
+  // A client-side navigation renders the layout with a later request's nonce: styles must still apply.
+  await page.goto("/official");
+  await page.locator('nav a[href="/official/clients"]').first().click();
+  await expect(page).toHaveURL(/\/official\/clients$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await violations(), "after a client-side navigation").toEqual([]);
+
   // The demo mailbox's raw e-mail keeps its own sandbox policy (inline styles of the e-mail work).
   await page.goto("/mailbox");
   const mailLink = page.locator('a[href^="/mailbox/"]').first();
@@ -113,7 +127,14 @@ test("every main page carries a strict CSP with a fresh nonce and breaks none of
   }
   await page.mouse.up();
   await expect(items).toHaveText([new RegExp(`Kolmas${run}`), new RegExp(`Toinen${run}`)]);
-  await expect(page.getByRole("region", { name: fi.provider.queue.confirmDragTitle })).toBeVisible();
+  const pending = page.getByRole("region", { name: fi.provider.queue.confirmDragTitle });
+  await expect(pending).toBeVisible();
+  // Confirming is a server action and a refresh, again under the document's first nonce.
+  await pending.getByLabel(fi.provider.queue.reason, { exact: true }).fill("Aamuryhmä sopii paremmin");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(fi.provider.queue.moved.replace("{position}", "1"))).toBeVisible();
+  await expect(items).toHaveText([new RegExp(`Kolmas${run}`), new RegExp(`Toinen${run}`)]);
+  await page.waitForLoadState("networkidle");
   expect(await violations()).toEqual([]);
 });
 
