@@ -4,6 +4,7 @@ import "@fontsource/source-sans-3/700.css";
 import "./globals.css";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/AppShell";
 import { ClientMessages } from "@/components/ClientMessages";
@@ -19,11 +20,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, actor] = await Promise.all([getLocale(), currentActor()]);
+  const [locale, actor, requestHeaders] = await Promise.all([getLocale(), currentActor(), headers()]);
+  // The CSP nonce proxy.ts made for this request.
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
   return (
     <html lang={locale}>
+      <head>
+        {/* In the first HTML, before any script: styled-components reads the nonce from here when its
+            module loads (and keeps it). Browsers hide a nonce attribute from CSS and the DOM. */}
+        {nonce && <meta property="csp-nonce" nonce={nonce} />}
+      </head>
       <body>
-        <StyledRegistry>
+        <StyledRegistry nonce={nonce}>
           <ClientMessages>
             <AppShell actor={actor}>{children}</AppShell>
           </ClientMessages>

@@ -22,6 +22,8 @@ const schema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Where the demo mail catcher keeps what it received; set by `npm start` only when it runs the catcher. */
   DEMO_MAILBOX_DIR: z.string().min(1).optional(),
+  /** Requests per minute one API token may make to /api/v1, counted in memory per process. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -2,11 +2,14 @@ import "server-only";
 import { db } from "./db/client";
 import { expireDueOffers, fillFreeSeats } from "./enrolment";
 import { logger } from "./logger";
+import { anonymiseInactiveClients } from "./privacy/retention";
+import { getSettings } from "./settings";
 
 // Periodic work inside each server process. Every job is safe to run in several instances at
 // once: each change takes the same row locks and status guards as a user's action.
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /**
  * Safety net for "every freed seat is offered at once": the engine hands a freed seat on right
@@ -35,7 +38,15 @@ export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]):
   return { expired, offered };
 }
 
+/** The day's work: anonymise clients inactive for longer than the administrator's retention period (server/privacy). */
+export async function runDailyJobs(now = new Date()): Promise<{ anonymised: number }> {
+  const { retentionMonths } = await getSettings();
+  const { anonymised } = await anonymiseInactiveClients({ now, retentionMonths });
+  return { anonymised };
+}
+
 let timer: NodeJS.Timeout | undefined;
+let dailyTimer: NodeJS.Timeout | undefined;
 
 export function startJobs(): void {
   if (timer || process.env.JOBS === "off") return;
@@ -55,6 +66,18 @@ export function startJobs(): void {
   timer = setInterval(tick, MINUTE);
   timer.unref();
   setTimeout(tick, 5_000).unref();
+  // Once a day, and once a few minutes after start (a process that restarts daily still runs it).
+  const daily = async () => {
+    try {
+      const result = await runDailyJobs();
+      if (result.anonymised) logger.info({ job: "daily", ...result }, "inactive clients anonymised");
+    } catch (error) {
+      logger.error({ job: "daily", err: error }, "daily job failed");
+    }
+  };
+  dailyTimer = setInterval(daily, DAY);
+  dailyTimer.unref();
+  setTimeout(daily, 5 * MINUTE).unref();
   // The notification worker and its reminders run with the server (`npm run worker` runs them alone).
   Promise.all([import("./notifications/worker"), import("./notifications/scheduled")])
     .then(([{ startWorkerFromEnv }, { startReminderJobs }]) => {

@@ -30,9 +30,10 @@ export function FillBar({ capacity, held }: { capacity: number; held: number }) 
   const pct = capacity > 0 ? Math.round((held / capacity) * 100) : 0;
   return (
     <span className={styles.fill}>
-      <span className={styles.fillTrack} aria-hidden="true">
-        <span className={styles.fillBar} style={{ width: `${Math.min(100, pct)}%` }} />
-      </span>
+      {/* An SVG rect's width attribute, not a style attribute: the CSP allows no inline styles. */}
+      <svg className={styles.fillTrack} viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        <rect className={styles.fillBar} width={Math.min(100, pct)} height="10" />
+      </svg>
       <span>{t("board.fillRate", { pct })}</span>
     </span>
   );

@@ -1,4 +1,5 @@
 // One schema for registering a client: the form (zodResolver), the server action and the JSON API.
+import "./zod-config";
 import { z } from "zod";
 import { ClientLanguage, LanguageLevel, Literacy, StudyPath } from "../../server/db/generated/enums";
 import { identityCodeErrorKey, parseIdentityCode } from "../identity-code";

@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { CourseStatus, InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "../../server/db/generated/enums";
 import { isoDate } from "./client";

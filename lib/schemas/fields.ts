@@ -1,5 +1,6 @@
 // Field schemas shared by forms (zodResolver), server actions and the JSON API. Messages are
 // translation keys under "validation" in messages/*.json, never English sentences.
+import "./zod-config";
 import { z } from "zod";
 
 export const emailField = z

@@ -1,6 +1,7 @@
 // Schemas of the official's workspace: the filters of the client register and the course finder
 // (read from the URL), the reasons of enrolment actions and bulk referral. Forms, server actions
 // and route handlers parse the same ones.
+import "./zod-config";
 import { z } from "zod";
 import { EnrolmentStatus, InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../../server/db/generated/enums";
 import { reasonField } from "./enrolment";

@@ -1,4 +1,5 @@
 // Inputs of the provider's workspace forms: the form (zodResolver) and its server action parse the same schema.
+import "./zod-config";
 import { z } from "zod";
 import { CourseStatus } from "../../server/db/generated/enums";
 import { reasonField } from "./enrolment";

@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 // A client's answer on their personal page (/o/<token>).

@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 
 // What a production build is made of. When any of it changes, `npm start` builds again, so a
 // pulled change is never served from a stale build.
-const SOURCES = ["app", "components", "lib", "server", "messages", "emails", "i18n", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "components", "lib", "server", "messages", "emails", "i18n", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 const HASH_FILE = ".next/koulutusportti-source-hash";
 

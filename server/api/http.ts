@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "../db/client";
 import { actorForBearer } from "../auth/api-token";
 import type { Actor } from "../auth/actor";
+import { apiRateLimitPerMinute, consumeApiRequest } from "../rate-limit/limits";
 
 /** RFC 9457 problem details with a stable machine-readable `code`. */
 export function problem(
@@ -18,16 +19,28 @@ export function problem(
 
 type Handler<C> = (request: Request, actor: Actor, context: C) => Promise<Response>;
 
-/** Wraps a /api/v1 handler: the bearer token must name an active user, or the answer is 401. */
+/**
+ * Wraps a /api/v1 handler: the bearer token must name an active user, or the answer is 401; a
+ * token over its per-minute allowance gets 429 with Retry-After (counted in memory, no query).
+ */
 export function withApiActor<C>(handler: Handler<C>) {
   return async (request: Request, context: C): Promise<Response> => {
-    const actor = await actorForBearer(sql(), request.headers.get("authorization"));
-    if (!actor) {
+    const found = await actorForBearer(sql(), request.headers.get("authorization"));
+    if (!found) {
       return problem(401, "UNAUTHENTICATED", "A valid API token is required.", {
         detail: "Send Authorization: Bearer <token>; create one with `npm run api-token -- <email>`.",
       });
     }
-    return handler(request, actor, context);
+    const limit = await consumeApiRequest(found.tokenId);
+    if (limit.blocked) {
+      const response = problem(429, "RATE_LIMITED", "Too many requests with this token.", {
+        detail: `At most ${apiRateLimitPerMinute()} requests a minute per token. Try again in ${limit.retryAfterSeconds} s.`,
+        retryAfter: limit.retryAfterSeconds,
+      });
+      response.headers.set("retry-after", String(limit.retryAfterSeconds));
+      return response;
+    }
+    return handler(request, found, context);
   };
 }
 

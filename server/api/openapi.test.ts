@@ -11,4 +11,9 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/courses/{id}/enrolments", "/enrolments/{id}/{action}"]));
     expect(JSON.stringify(doc)).not.toMatch(/"\$ref":"#\/components\/schemas\/(?!Problem|Client|Course|CoursePatch|Referral|EnrolmentAction)/);
   });
+
+  it("documents the rate limit's 429 with Retry-After on authenticated calls", () => {
+    const me = openApiDocument().paths["/me"] as { get: { responses: Record<string, { headers?: Record<string, unknown> }> } };
+    expect(me.get.responses["429"]?.headers).toHaveProperty("Retry-After");
+  });
 });

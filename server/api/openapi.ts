@@ -10,8 +10,20 @@ import { enrolmentActions, enrolmentActionSchema, enrolmentListSchema, referralS
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
 
 const problem = { $ref: "#/components/schemas/Problem" };
+// Every authenticated call can also answer 429 (the token's per-minute allowance, with Retry-After).
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: "Problem details (RFC 9457) with a stable `code`.", content: { "application/problem+json": { schema: problem } } }]));
+  Object.fromEntries(
+    (codes.includes(401) ? [...codes, 429] : codes).map((c) => [
+      String(c),
+      c === 429
+        ? {
+            description: "Too many requests with this token (`code` RATE_LIMITED); wait the Retry-After seconds.",
+            headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds until the token may call again." } },
+            content: { "application/problem+json": { schema: problem } },
+          }
+        : { description: "Problem details (RFC 9457) with a stable `code`.", content: { "application/problem+json": { schema: problem } } },
+    ]),
+  );
 const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const ok = (description: string, status = "200") => ({ [status]: { description, content: { "application/json": { schema: { type: "object" } } } } });
 const idParam = (name = "id") => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } });

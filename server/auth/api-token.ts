@@ -45,7 +45,7 @@ export async function actorForBearer(
   pool: Pick<pg.Pool, "query">,
   authorization: string | null,
   now = new Date(),
-): Promise<Actor | null> {
+): Promise<(Actor & { tokenId: string }) | null> {
   const match = /^Bearer\s+(kp_[A-Za-z0-9_-]{43})$/.exec(authorization ?? "");
   if (!match) return null;
   const {
@@ -64,6 +64,7 @@ export async function actorForBearer(
     await pool.query(`UPDATE "ApiToken" SET "lastUsedAt" = $1, "updatedAt" = $1 WHERE id = $2`, [now, row.tokenId]);
   }
   return {
+    tokenId: row.tokenId,
     userId: row.userId,
     email: row.email,
     name: row.name,

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { Role } from "../db/generated/enums";
 import { db } from "../db/client";
 import { env } from "../env";
+import { clientIp } from "../rate-limit/client-ip";
 import { signInWithPassword } from "./sign-in";
 
 declare module "next-auth" {
@@ -24,11 +25,11 @@ declare module "next-auth/jwt" {
   }
 }
 
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" ? real : null;
+function ipOf(headers: Record<string, unknown> | undefined): string | null {
+  return clientIp((name) => {
+    const value = headers?.[name];
+    return typeof value === "string" ? value : null;
+  });
 }
 
 let options: NextAuthOptions | undefined;
@@ -44,7 +45,7 @@ export function authOptions(): NextAuthOptions {
         name: "credentials",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
-          const result = await signInWithPassword(db(), credentials, clientIp(req?.headers));
+          const result = await signInWithPassword(db(), credentials, ipOf(req?.headers));
           if (result.ok) return result.user;
           // next-auth passes a thrown message to the client as `error`; the UI translates it.
           throw new Error(result.code);

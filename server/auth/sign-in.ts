@@ -4,7 +4,7 @@ import type { PrismaClient } from "../db/client";
 import { recordAudit } from "../audit";
 import { signInSchema, type SignInFailure } from "../../lib/schemas/sign-in";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password";
-import { clearFailures, isThrottled, recordFailure, type ThrottleKey } from "./throttle";
+import { clearFailures, failureLimitState, recordFailures, type FailureLimitName } from "../rate-limit/limits";
 
 export interface SignedInUser {
   id: string;
@@ -16,7 +16,13 @@ export interface SignedInUser {
 
 export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; code: SignInFailure };
 
-/** Checks staff credentials, counting failures per address and per IP; every attempt is audited. */
+type LimitKey = { limit: FailureLimitName; value: string };
+
+/**
+ * Checks staff credentials, counting failures per address and per IP (server/rate-limit, in
+ * PostgreSQL); every attempt is audited. `now` is the time recorded on the user; the limits count
+ * on the system clock.
+ */
 export async function signInWithPassword(
   prisma: PrismaClient,
   input: unknown,
@@ -26,9 +32,10 @@ export async function signInWithPassword(
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "INVALID_CREDENTIALS" };
   const { email, password } = parsed.data;
-  const keys: ThrottleKey[] = [{ kind: "email", value: email }, ...(ip ? [{ kind: "ip" as const, value: ip }] : [])];
+  const emailKey: LimitKey = { limit: "signInEmail", value: email };
+  const keys: LimitKey[] = [emailKey, ...(ip ? [{ limit: "signInIp" as const, value: ip }] : [])];
 
-  if (await isThrottled(prisma, keys, now)) {
+  if ((await failureLimitState(keys)).blocked) {
     await recordAudit(prisma, { action: "auth.sign_in_blocked", details: { email }, ip });
     return { ok: false, code: "RATE_LIMITED" };
   }
@@ -37,12 +44,12 @@ export async function signInWithPassword(
   // Verify even when there is no such user, so timing does not reveal which addresses exist.
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
   if (!user || !valid || user.deactivatedAt) {
-    await recordFailure(prisma, keys, now);
+    await recordFailures(keys);
     await recordAudit(prisma, { actorUserId: user?.id, action: "auth.sign_in_failed", details: { email }, ip });
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
 
-  await clearFailures(prisma, keys.filter((k) => k.kind === "email"));
+  await clearFailures([emailKey]);
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await recordAudit(prisma, {
     actorUserId: user.id,

@@ -21,6 +21,7 @@ const errorKeys = {
   USED: "selfService.errors.USED",
   EXPIRED: "selfService.errors.EXPIRED",
   NOT_ANSWERABLE: "selfService.errors.NOT_ANSWERABLE",
+  RATE_LIMITED: "selfService.errors.RATE_LIMITED",
 } as const;
 
 /** The answer in two steps: choose, then confirm; the result is announced and the page shows it. */

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { createFormatter, createTranslator, NextIntlClientProvider } from "next-intl";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
 import { loadSelfService, selfServiceMessages, type SelfServiceCourse } from "@/server/notifications/self-service";
+import { clientIp } from "@/server/rate-limit/client-ip";
 import { AnswerPanel } from "./AnswerPanel";
 import { ResultHeading } from "./ResultHeading";
 import styles from "./selfService.module.css";
@@ -18,8 +20,8 @@ interface Props {
 }
 
 export default async function SelfServicePage({ params, searchParams }: Props) {
-  const [{ token }, query] = await Promise.all([params, searchParams]);
-  const view = await loadSelfService(token);
+  const [{ token }, query, h] = await Promise.all([params, searchParams, headers()]);
+  const view = await loadSelfService(token, new Date(), clientIp((name) => h.get(name)));
   const lang: SelfServiceLanguage = isSelfServiceLanguage(query.lang) ? query.lang : "locale" in view && isSelfServiceLanguage(view.locale) ? view.locale : "fi";
   const messages = { selfService: await selfServiceMessages(lang) };
   const t = createTranslator({ locale: lang, messages });
@@ -49,6 +51,15 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
         <>
           <Heading variant="h1">{t("selfService.unknown.heading")}</Heading>
           <Paragraph>{t("selfService.unknown.body")}</Paragraph>
+        </>
+      );
+      break;
+    case "limited":
+      // An App Router page cannot answer 429; the page says how long to wait instead.
+      content = (
+        <>
+          <Heading variant="h1">{t("selfService.limited.heading")}</Heading>
+          <Paragraph>{t("selfService.limited.body", { minutes: Math.ceil(view.retryAfterSeconds / 60) })}</Paragraph>
         </>
       );
       break;

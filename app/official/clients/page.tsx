@@ -38,10 +38,10 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
       </div>
 
       <form method="get" role="search" className={styles.filters} aria-label={t("register.title")}>
-        <label style={{ gridColumn: "1 / -1" }}>
+        <label className={styles.fullRow}>
           {t("register.search")}
           <input type="search" name="q" defaultValue={filter.q ?? ""} aria-describedby="search-hint" autoComplete="off" />
-          <span id="search-hint" style={{ fontWeight: 400 }}>{t("register.searchHint")}</span>
+          <span id="search-hint" className={styles.hint}>{t("register.searchHint")}</span>
         </label>
         <label>
           {t("register.studyPath")}
@@ -116,8 +116,8 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
 
       <form method="get" action="/official/clients/export" className={styles.filters} aria-label={t("register.exportTitle")}>
         {Object.entries(filter).map(([key, value]) => (key !== "page" && value !== undefined ? <input key={key} type="hidden" name={key} value={String(value)} /> : null))}
-        <label style={{ flexDirection: "row", alignItems: "center", gap: 8, gridColumn: "1 / -1" }}>
-          <input type="checkbox" name="identityCodes" value="1" style={{ minHeight: 0, width: 20, height: 20 }} />
+        <label className={`${styles.fullRow} ${styles.checkRow}`}>
+          <input type="checkbox" name="identityCodes" value="1" className={styles.checkbox} />
           {t("register.includeIdentityCodes")}
         </label>
         <button type="submit" name="format" value="csv" className={styles.secondary}>{t("register.exportCsv")}</button>

@@ -43,6 +43,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
           <Link className={styles.secondary} href={`/official/clients/${client.id}/edit`}>
             {t("client.edit")}
           </Link>
+          <Link className={styles.secondary} href={`/official/clients/${client.id}/data`}>
+            {t("dataExport.link")}
+          </Link>
         </div>
       </div>
 

@@ -22,9 +22,8 @@ export default async function AttendancePage({ params }: { params: Promise<{ id:
   const [t, format] = await Promise.all([getTranslations("provider"), getFormatter()]);
   const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : "–");
   return (
-    <div className={`kp-stack ${styles.printable}`}>
-      {/* On paper only the sheet: no service header, footer or skip link. */}
-      <style>{"@media print { header, footer, .kp-skip-link { display: none !important; } body { background: #fff; } }"}</style>
+    // kp-printable: on paper only the sheet, no service header, footer or skip link (globals.css).
+    <div className={`kp-stack kp-printable ${styles.printable}`}>
       <Link href={`/provider/courses/${data.course.id}`} className={styles.noPrint}>{t("backToCourse", { name: data.course.name })}</Link>
       <Heading variant="h1">{t("attendance.heading", { name: data.course.name })}</Heading>
       <p>{t("attendance.period", { from: day(data.course.startsOn), to: day(data.course.endsOn), place: data.course.municipality })}</p>
