@@ -51,6 +51,8 @@ interface Call {
   expect: Expectation;
   /** Pages that by design show every e-mail sent (the demo mailbox, staff only). */
   namesAllowed?: boolean;
+  /** The subject-access export: the client's own identity code, for their office's official. */
+  identityCodeFor?: Role;
 }
 
 const everyone = (status: Outcome): Expectation => Object.fromEntries(ROLES.map((r) => [r, status])) as Expectation;
@@ -85,6 +87,8 @@ const ROUTES: Record<string, Call[]> = {
   "GET /official/clients/[id]": [{ path: (i) => `/official/clients/${i.client}`, expect: OFFICE_RECORD }],
   "GET /official/clients/[id]/edit": [{ path: (i) => `/official/clients/${i.client}/edit`, expect: OFFICE_RECORD }],
   "GET /official/clients/[id]/courses": [{ path: (i) => `/official/clients/${i.client}/courses`, expect: OFFICE_RECORD }],
+  "GET /official/clients/[id]/data": [{ path: (i) => `/official/clients/${i.client}/data`, expect: OFFICE_RECORD, identityCodeFor: "official" }],
+  "GET /official/clients/[id]/data/json": [{ path: (i) => `/official/clients/${i.client}/data/json`, expect: OFFICE_RECORD, identityCodeFor: "official" }],
   "GET /official/clients/export": [{ path: () => "/official/clients/export?format=csv", expect: OFFICIALS }],
   "GET /official/bulk": [{ path: (i) => `/official/bulk?client=${i.client}`, expect: OFFICIALS }],
 
@@ -191,7 +195,7 @@ function discoverActions(): Map<string, string> {
 }
 
 /** Strings that must not reach a role: other offices' clients' names, clients not on the provider's courses, every identity code. */
-function forbiddenFor(role: Role): string[] {
+function forbiddenFor(role: Role, ownCodeOfClient?: string): string[] {
   const data = buildDemoData();
   const providerOf = new Map(data.courses.map((c) => [c.key, c.provider]));
   const seenBy = (r: Role) => (c: (typeof data.clients)[number]) => {
@@ -203,7 +207,8 @@ function forbiddenFor(role: Role): string[] {
   const names = (c: (typeof data.clients)[number]) => [`${c.firstName} ${c.lastName}`, `${c.lastName}, ${c.firstName}`];
   const visible = new Set(data.clients.filter(seenBy(role)).flatMap(names));
   const hidden = role === "admin" ? [] : data.clients.filter((c) => !seenBy(role)(c)).flatMap(names).filter((n) => !visible.has(n));
-  return [...hidden, ...data.clients.flatMap((c) => (c.identityCode ? [c.identityCode] : []))];
+  const own = ownCodeOfClient ? ownIdentityCodes.get(ownCodeOfClient) : undefined;
+  return [...hidden, ...data.clients.flatMap((c) => (c.identityCode && c.identityCode !== own ? [c.identityCode] : []))];
 }
 
 async function sessionFor(browser: Browser, role: Role): Promise<APIRequestContext> {
@@ -272,7 +277,8 @@ test("each visitor gets the expected answer from every route, and nothing that i
         const got = outcomeOf(response);
         if (got !== call.expect[role]) problems.push(`${route} as ${role}: expected ${call.expect[role]}, got ${got}`);
         const body = await response.text();
-        for (const secret of call.namesAllowed ? forbiddenFor(role).filter((s) => /\d/.test(s)) : forbiddenFor(role)) {
+        const secrets = forbiddenFor(role, call.identityCodeFor === role ? ids.client : undefined);
+        for (const secret of call.namesAllowed ? secrets.filter((s) => /\d/.test(s)) : secrets) {
           if (body.includes(secret)) problems.push(`${route} as ${role}: the answer contains ${/\d/.test(secret) ? "an identity code" : `"${secret}"`}`);
         }
       }
@@ -308,11 +314,15 @@ test("server actions refuse other roles and other organisations' records", async
 });
 
 /** A client, an enrolment of theirs, a course of the first provider with an enrolment, and an e-mail: found as their owners see them. */
+/** The identity code of the client the calls are about, by client id: theirs to see in their own data export. */
+const ownIdentityCodes = new Map<string, string>();
+
 async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>, tokens: Record<Exclude<Role, "anonymous">, string>): Promise<Ids> {
   const data = buildDemoData();
   const helsinki = data.clients.find((c) => c.office === "office-helsinki" && data.enrolments.some((e) => e.client === c.key && ["WAITLISTED", "OFFERED"].includes(e.status)))!;
   const found = await (await sessions.official.get(`/api/v1/clients?q=${encodeURIComponent(helsinki.lastName)}`, { headers: bearer(tokens.official) })).json();
   const client = found.items.find((c: { firstName: string }) => c.firstName === helsinki.firstName).id as string;
+  if (helsinki.identityCode) ownIdentityCodes.set(client, helsinki.identityCode);
   const page = await (await sessions.official.get(`/official/clients/${client}`)).text();
   const enrolment = /aria-labelledby="enrolment-([0-9a-f-]{36})"/.exec(page)![1]!;
   const courses = await (await sessions.provider.get("/api/v1/courses", { headers: bearer(tokens.provider) })).json();

@@ -78,7 +78,7 @@ test("every main page carries a strict CSP with a fresh nonce and breaks none of
 
   await signIn(page, "virkailija@example.fi");
   await expect(page).toHaveURL(/\/official$/);
-  for (const path of ["/official", "/official/clients", `/official/clients/${clientIds[0]}`, `/official/clients/${clientIds[0]}/courses`, `/official/clients/${clientIds[0]}/edit`, "/official/clients/new", "/official/bulk", "/mailbox"]) {
+  for (const path of ["/official", "/official/clients", `/official/clients/${clientIds[0]}`, `/official/clients/${clientIds[0]}/courses`, `/official/clients/${clientIds[0]}/edit`, "/official/clients/new", "/official/bulk", "/mailbox", "/reports"]) {
     await visit(page, path, violations);
   }
 
@@ -136,6 +136,13 @@ test("every main page carries a strict CSP with a fresh nonce and breaks none of
   await expect(items).toHaveText([new RegExp(`Kolmas${run}`), new RegExp(`Toinen${run}`)]);
   await page.waitForLoadState("networkidle");
   expect(await violations()).toEqual([]);
+
+  await page.context().clearCookies();
+  await signIn(page, "admin@example.fi");
+  await expect(page).toHaveURL(/\/admin$/);
+  for (const path of ["/admin", "/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/invite", "/admin/tokens", "/admin/settings", "/admin/audit", "/admin/outbox", "/reports"]) {
+    await visit(page, path, violations);
+  }
 });
 
 test("an official hands a client their data: a printable page and JSON, the identity code in full; another office gets 404", async ({ page, request, browser }) => {

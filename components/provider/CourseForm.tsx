@@ -12,28 +12,6 @@ import styles from "./provider.module.css";
 
 type Submit = (values: CourseData) => Promise<{ ok: boolean; message: string } | undefined | void>;
 
-export const newCourseDefaults: CourseInput = {
-  name: "",
-  description: null,
-  studyPath: "BASIC",
-  instructionLanguage: "FI",
-  levelFrom: "A0",
-  levelTo: "A1_3",
-  targetLevel: null,
-  municipality: "",
-  address: null,
-  remote: false,
-  schedule: "DAY",
-  startsOn: "",
-  endsOn: "",
-  hoursPerWeek: null,
-  capacity: 16,
-  referralOpensOn: null,
-  referralClosesOn: null,
-  offerResponseHours: 72,
-  confirmOnReferral: false,
-  status: "DRAFT",
-};
 
 /** Create or edit a course. On edit, capacity and status are changed from the course page (with a preview and a reason). */
 export function CourseForm({ defaults, mode, submit }: { defaults: CourseInput; mode: "create" | "edit"; submit: Submit }) {

@@ -1,4 +1,6 @@
 "use client";
+import styles from "./reports.module.css";
+import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface ChartSeries {
@@ -17,6 +19,8 @@ export interface ChartProps {
   data: ({ label: string } & Record<string, string | number | null>)[];
 }
 
+const noSubscription = () => () => {};
+
 // Suomi.fi colours, each at least 3:1 against white.
 const COLOURS = ["#2a6ebb", "#002f6c", "#b35f00", "#207a43"];
 
@@ -28,6 +32,10 @@ export function ReportChart({ label, type, horizontal = false, unit, locale, ser
   const height = horizontal ? Math.max(160, data.length * (series.length * 14 + 14) + 60) : 320;
   const common = { data, margin: { top: 8, right: 24, bottom: 8, left: 8 }, accessibilityLayer: false };
   const valueAxis = { tickFormatter: format, allowDecimals: unit !== "count", ...(unit === "percent" ? { domain: [0, 100] } : {}) };
+  // Drawn only in the browser: recharts' markup is full of style attributes, which the strict CSP
+  // refuses in server-rendered HTML (React sets them through the CSSOM in the browser, which it allows).
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  if (!inBrowser) return <div role="img" aria-label={label} className={styles.chartPending} />;
   return (
     <div role="img" aria-label={label} style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">

@@ -64,3 +64,28 @@ export const courseFilterSchema = z.object({
 export type CourseInput = z.input<typeof courseSchema>;
 export type CourseData = z.output<typeof courseSchema>;
 export type CoursePatch = z.output<typeof coursePatchSchema>;
+
+/** A new course form's starting values. Here, not in the form's client module: a server page spreads
+ * it, and a value imported from a "use client" module is only a reference on the server. */
+export const newCourseDefaults: CourseInput = {
+  name: "",
+  description: null,
+  studyPath: "BASIC",
+  instructionLanguage: "FI",
+  levelFrom: "A0",
+  levelTo: "A1_3",
+  targetLevel: null,
+  municipality: "",
+  address: null,
+  remote: false,
+  schedule: "DAY",
+  startsOn: "",
+  endsOn: "",
+  hoursPerWeek: null,
+  capacity: 16,
+  referralOpensOn: null,
+  referralClosesOn: null,
+  offerResponseHours: 72,
+  confirmOnReferral: false,
+  status: "DRAFT",
+};

@@ -92,14 +92,14 @@ export default async function AuditLogPage({ searchParams }: Props) {
                       <>
                         {r.actorName}
                         <br />
-                        <span className={admin.muted} style={{ overflowWrap: "anywhere" }}>{r.actorEmail}</span>
+                        <span className={`${admin.muted} ${admin.wrap}`}>{r.actorEmail}</span>
                       </>
                     ) : (
                       <span className={admin.muted}>{t("audit.system")}</span>
                     )}
                   </td>
                   <td className={admin.nowrap}><code>{r.action}</code></td>
-                  <td style={{ overflowWrap: "anywhere" }}>
+                  <td className={admin.wrap}>
                     {[r.entityType && `${r.entityType} ${r.entityId ?? ""}`.trim(), r.organisationName, r.clientId && t("audit.client", { id: r.clientId }), r.courseId && t("audit.course", { id: r.courseId })]
                       .filter(Boolean)
                       .map((line) => <div key={String(line)}>{line}</div>)}
@@ -123,7 +123,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
 
       <form method="get" action="/admin/audit/export" className={styles.filters} aria-label={t("audit.exportTitle")}>
         {FIELDS.map((key) => (filter[key] ? <input key={key} type="hidden" name={key} value={filter[key]} /> : null))}
-        <p style={{ gridColumn: "1 / -1", margin: 0 }}>{t("audit.exportHint")}</p>
+        <p className={admin.fullRow}>{t("audit.exportHint")}</p>
         <button type="submit" name="format" value="csv" className={styles.secondary}>{t("audit.exportCsv")}</button>
         <button type="submit" name="format" value="xlsx" className={styles.secondary}>{t("audit.exportXlsx")}</button>
       </form>

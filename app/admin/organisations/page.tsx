@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Heading, InlineAlert } from "@/components/suomifi";
+import admin from "@/components/admin/admin.module.css";
 import styles from "@/components/official/official.module.css";
 import { ORGANISATION_TYPES } from "@/lib/schemas/admin";
 import { listOrganisations } from "@/server/admin/organisations";
@@ -62,9 +63,9 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                 <tr key={o.id}>
                   <td><Link href={`/admin/organisations/${o.id}`}>{o.name}</Link></td>
                   <td>{t(`organisationType.${o.type}`)}</td>
-                  <td style={{ whiteSpace: "nowrap" }}>{o.businessId ?? t("common.none")}</td>
+                  <td className={admin.nowrap}>{o.businessId ?? t("common.none")}</td>
                   <td>{o.municipality}</td>
-                  <td style={{ overflowWrap: "anywhere" }}>{[o.email, o.phone, o.address].filter(Boolean).join(" · ") || t("common.none")}</td>
+                  <td className={admin.wrap}>{[o.email, o.phone, o.address].filter(Boolean).join(" · ") || t("common.none")}</td>
                   <td>{o.activeUsers}</td>
                 </tr>
               ))}

@@ -51,7 +51,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                     <td>
                       {token.user.name}
                       <br />
-                      <span className={admin.muted} style={{ overflowWrap: "anywhere" }}>{token.user.email}</span>
+                      <span className={`${admin.muted} ${admin.wrap}`}>{token.user.email}</span>
                     </td>
                     <td>{token.name}</td>
                     <td><code>…{token.hint}</code></td>

@@ -72,7 +72,7 @@ export default async function UsersPage({ searchParams }: Props) {
               {rows.map((u) => (
                 <tr key={u.id}>
                   <td><Link href={`/admin/users/${u.id}`}>{u.name}</Link></td>
-                  <td style={{ overflowWrap: "anywhere" }}>{u.email}</td>
+                  <td className={admin.wrap}>{u.email}</td>
                   <td>{shell(`roles.${u.role}`)}</td>
                   <td>{u.organisation?.name ?? t("common.none")}</td>
                   <td><span className={`${admin.tag} ${admin[u.state]}`}>{t(`users.states.${u.state}`)}</span></td>
