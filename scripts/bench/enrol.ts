@@ -1,13 +1,11 @@
 // npm run bench:enrol — referral throughput and latency, against a PostgreSQL (DATABASE_URL, default:
 // a fresh database on 127.0.0.1:5432), with the production server and Debian's wrk as load generator.
 // Prints a table and writes bench/results/enrol-<date>.json. A benchmark, not a test: it asserts nothing.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
 import { benchDatabase, dropDatabase } from "./database";
-import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
+import { scratchFile, startProductionServer, wrk as runWrk, type Measured } from "./harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -55,23 +53,12 @@ function pairsFor(phase: number): [string, string][] {
   const phaseCourses = courses.slice(phase * COURSES_PER_PHASE, (phase + 1) * COURSES_PER_PHASE);
   return clients.map((c, i) => [phaseCourses[i % phaseCourses.length]!.id, c.id]);
 }
-const workDir = join(tmpdir(), `kp-bench-${Date.now()}`);
-mkdirSync(workDir, { recursive: true });
 function pairsFile(phase: number): string {
-  const file = join(workDir, `pairs-${phase}.txt`);
-  writeFileSync(file, pairsFor(phase).map(([course, client]) => `${course} ${client}`).join("\n") + "\n");
-  return file;
+  return scratchFile(`pairs-${phase}.txt`, pairsFor(phase).map(([course, client]) => `${course} ${client}`));
 }
 
-interface Measured { rps: number; p50: number; p95: number; p99: number; requests: number; non2xx?: number; socketErrors?: number }
-
 function wrk(script: string, path: string, connections: number, env: Record<string, string> = {}): Measured {
-  const threads = 2;
-  const out = execFileSync("wrk", ["-t", String(threads), "-c", String(connections), "-d", `${SECONDS}s`, "--timeout", "10s", "-s", script, `http://127.0.0.1:${PORT}${path}`], {
-    env: { ...process.env, BENCH_TOKEN: token, BENCH_THREADS: String(threads), ...env },
-    encoding: "utf8",
-  });
-  return JSON.parse(out.trim().split("\n").at(-1)!) as Measured;
+  return runWrk({ port: PORT, script, path, seconds: SECONDS, connections, env: { BENCH_TOKEN: token, ...env } });
 }
 
 function pgbenchTps(): number | null {
@@ -116,33 +103,6 @@ async function directEngine(phase: number, tasks: number): Promise<Measured> {
   return { requests: latencies.length, rps: Number((latencies.length / seconds).toFixed(1)), p50: pct(50), p95: pct(95), p99: pct(99), non2xx: failed };
 }
 
-async function startServer(): Promise<() => Promise<void>> {
-  if (!(await buildIsCurrent(process.cwd()))) {
-    say("building the app");
-    await buildApp(process.cwd());
-  }
-  // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, nextBin(), "start", "--port", String(PORT)], {
-    // One token makes every request: a limit far above the rate keeps the in-memory limiter on the
-    // path (its cost is measured) without ever answering 429.
-    env: { ...process.env, JOBS: "off", NODE_ENV: "production", API_RATE_LIMIT_PER_MINUTE: "1000000000" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return async () => {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-  };
-}
-
 if (!which("wrk")) {
   console.error("[bench] wrk is needed: apt-get install wrk");
   process.exit(1);
@@ -152,7 +112,7 @@ say(`pgbench TPC-B-like, scale 5, 16 clients, ${SECONDS} s`);
 const pgbench = pgbenchTps();
 results.pgbench = { tps: pgbench };
 
-const stopServer = await startServer();
+const stopServer = await startProductionServer(PORT, say);
 try {
   // Warm-up: compile routes and fill connection pools.
   wrk("scripts/bench/wrk-me.lua", "/api/v1/me", 8);

@@ -4,13 +4,11 @@
 // A user pauses between pages (BENCH_THINK_MS, 1 000 ms on average: a brisk official); a second run
 // without pauses (20 connections back to back) shows how many pages per second the machine serves.
 // Load generator: Debian's wrk. Writes bench/results/pages-<date>.json. A benchmark: asserts nothing.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpus, tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { cpus } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import pg from "pg";
-import { encode } from "next-auth/jwt";
-import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
+import { sessionCookie, startProductionServer, wrkPages, type Measured } from "./harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -54,8 +52,6 @@ const counts = (await sql.query(`SELECT (SELECT count(*) FROM "Client") AS clien
 await sql.end();
 say(`data: ${JSON.stringify(counts)}; acting as ${official.email}`);
 
-const workDir = join(tmpdir(), `kp-bench-pages-${Date.now()}`);
-mkdirSync(workDir, { recursive: true });
 const enc = encodeURIComponent;
 const scenarios: Record<string, string[]> = {
   // The framework's floor: a signed-in page with no database work beyond the session's user.
@@ -71,37 +67,13 @@ const scenarios: Record<string, string[]> = {
   courseFinder: clients.map((c, i) => `/official/clients/${c.id}/courses${i % 3 === 0 ? "?remote=include&schedule=DAY" : ""}`),
 };
 
-const cookie = `next-auth.session-token=${await encode({
-  token: { sub: official.id, uid: official.id, role: "OFFICIAL", organisationId: official.organisationId, email: official.email, name: official.name },
-  secret: process.env.NEXTAUTH_SECRET!,
-  maxAge: 8 * 60 * 60,
-})}`;
-
-interface Measured { requests: number; rps: number; p50: number; p95: number; p99: number; max: number; non2xx: number; socketErrors: number }
+const cookie = await sessionCookie({ ...official, role: "OFFICIAL" });
 
 function wrk(paths: string[], seconds: number, connections: number, thinkMs = 0): Measured {
-  const file = join(workDir, `paths-${Math.random().toString(36).slice(2)}.txt`);
-  writeFileSync(file, paths.join("\n") + "\n");
-  const out = execFileSync("wrk", ["-t", "2", "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", "scripts/bench/wrk-pages.lua", `http://127.0.0.1:${PORT}`], {
-    env: { ...process.env, BENCH_PATHS: file, BENCH_COOKIE: cookie, BENCH_THINK_MS: String(thinkMs) },
-    encoding: "utf8",
-  });
-  return JSON.parse(out.trim().split("\n").at(-1)!) as Measured;
+  return wrkPages({ port: PORT, paths, cookie, seconds, connections, thinkMs });
 }
 
-if (!(await buildIsCurrent(process.cwd()))) {
-  say("building the app");
-  await buildApp(process.cwd());
-}
-const server = spawn(process.execPath, [nextBin(), "start", "--port", String(PORT)], { env: { ...process.env, JOBS: "off", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
-for (let i = 0; i < 120; i++) {
-  try {
-    if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
-  } catch {
-    // starting
-  }
-  await new Promise((r) => setTimeout(r, 250));
-}
+const stopServer = await startProductionServer(PORT, say);
 const probe = await fetch(`http://127.0.0.1:${PORT}${scenarios.clientPage![0]}`, { headers: { cookie }, redirect: "manual" });
 if (probe.status !== 200) throw new Error(`The signed-in probe answered ${probe.status}: check NEXTAUTH_SECRET`);
 
@@ -118,8 +90,7 @@ try {
     say(`${name} without pauses: ${saturation[name]!.rps} req/s, p95 ${saturation[name]!.p95} ms`);
   }
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  await stopServer();
 }
 
 const report = {

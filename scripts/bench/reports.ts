@@ -11,13 +11,11 @@
 // It signs in as the first office's official, the first provider's coordinator and an administrator.
 // Load data made before those users existed in seed:load has no coordinator or administrator:
 // BENCH_ADD_USERS=1 adds them (two rows in "User"); never do that on a database others measure.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import pg from "pg";
-import { encode } from "next-auth/jwt";
-import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
+import { sessionCookie, startProductionServer, wrkPages, type Measured } from "./harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3420);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -70,8 +68,6 @@ const counts = (await sql.query(`SELECT (SELECT count(*) FROM "Client") AS clien
 await sql.end();
 say(`warmed ${warmed[0]?.pages ?? 0} pages; data: ${JSON.stringify(counts)}`);
 
-const workDir = join(tmpdir(), `kp-bench-reports-${Date.now()}`);
-mkdirSync(workDir, { recursive: true });
 const filters = ["", ...["FAST", "BASIC", "SLOW", "LITERACY"].map((p) => `studyPath=${p}`), ...places.map((p) => `municipality=${encodeURIComponent(p.municipality)}`)];
 const warmPaths = filters.map((f) => `/reports${f ? `?${f}` : ""}`);
 // Cold: every request its own range (a different start day), so nothing is served from the minute's figures.
@@ -81,45 +77,17 @@ const coldPaths = Array.from({ length: 3000 }, (_, i) => {
   return `/reports?from=${from}${i % 3 === 0 ? "" : `&${filters[1 + (i % (filters.length - 1))]}`}`;
 });
 
-async function cookieFor(p: Person) {
-  return `next-auth.session-token=${await encode({
-    token: { sub: p.id, uid: p.id, role: p.role, organisationId: p.organisationId, email: p.email, name: p.name },
-    secret: process.env.NEXTAUTH_SECRET!,
-    maxAge: 8 * 60 * 60,
-  })}`;
-}
-
-interface Measured { requests: number; rps: number; p50: number; p95: number; p99: number; max: number; non2xx: number; socketErrors: number }
-
 function wrk(paths: string[], cookie: string, seconds: number, connections: number, thinkMs = 0): Measured {
-  const file = join(workDir, `paths-${Math.random().toString(36).slice(2)}.txt`);
-  writeFileSync(file, paths.join("\n") + "\n");
-  const out = execFileSync("wrk", ["-t", String(Math.min(2, connections)), "-c", String(connections), "-d", `${seconds}s`, "--timeout", "10s", "-s", "scripts/bench/wrk-pages.lua", `http://127.0.0.1:${PORT}`], {
-    env: { ...process.env, BENCH_PATHS: file, BENCH_COOKIE: cookie, BENCH_THINK_MS: String(thinkMs) },
-    encoding: "utf8",
-  });
-  return JSON.parse(out.trim().split("\n").at(-1)!) as Measured;
+  return wrkPages({ port: PORT, paths, cookie, seconds, connections, thinkMs });
 }
 
-if (!(await buildIsCurrent(process.cwd()))) {
-  say("building the app");
-  await buildApp(process.cwd());
-}
-const server = spawn(process.execPath, [nextBin(), "start", "--port", String(PORT)], { env: { ...process.env, JOBS: "off", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
-for (let i = 0; i < 120; i++) {
-  try {
-    if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
-  } catch {
-    // starting
-  }
-  await new Promise((r) => setTimeout(r, 250));
-}
+const stopServer = await startProductionServer(PORT, say);
 
 const loadBefore = loadavg();
 const results: Record<string, { cached: Measured; cold: Measured; saturation: Measured }> = {};
 try {
   for (const [name, p] of Object.entries(people)) {
-    const cookie = await cookieFor(p!);
+    const cookie = await sessionCookie(p!);
     const probe = await fetch(`http://127.0.0.1:${PORT}/reports`, { headers: { cookie }, redirect: "manual" });
     if (probe.status !== 200) throw new Error(`The signed-in probe for ${name} answered ${probe.status}: check NEXTAUTH_SECRET`);
     // Warm-up: each filter's figures computed once (as the first visitor of the minute does).
@@ -137,8 +105,7 @@ try {
     results[name] = { cached, cold, saturation };
   }
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  await stopServer();
 }
 
 const report = {
