@@ -1,13 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { homePathFor, type Actor } from "@/server/auth/actor";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 import styles from "./AppShell.module.css";
 
+/** The client's self-service pages (/o/<token>): their own six-language switch, no staff tools. */
+const isClientPage = (path: string) => path.startsWith("/o/");
+
 export async function AppShell({ actor, children }: { actor: Actor | null; children: ReactNode }) {
-  const [t, reports] = await Promise.all([getTranslations("shell"), getTranslations("reports")]);
+  const [t, reports, requestHeaders] = await Promise.all([getTranslations("shell"), getTranslations("reports"), headers()]);
+  const forClient = isClientPage(requestHeaders.get("x-kp-path") ?? "");
   return (
     <>
       <div className={styles.skip}>
@@ -20,6 +25,7 @@ export async function AppShell({ actor, children }: { actor: Actor | null; child
           <Link href={actor ? homePathFor(actor.role) : "/"} className={styles.brand}>
             {t("serviceName")}
           </Link>
+          {!forClient && (
           <div className={styles.tools}>
             {actor && (
               <Link href="/reports" className={styles.navLink}>
@@ -37,6 +43,7 @@ export async function AppShell({ actor, children }: { actor: Actor | null; child
             <LanguageSwitch />
             {actor && <SignOutButton />}
           </div>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
@@ -44,7 +51,7 @@ export async function AppShell({ actor, children }: { actor: Actor | null; child
       </main>
       <footer className={styles.footer}>
         <div className={styles.footerInner}>
-          <span>{t("footerService")}</span>
+          {!forClient && <span>{t("footerService")}</span>}
           <Link href="/accessibility">{t("accessibility")}</Link>
         </div>
       </footer>

@@ -6,6 +6,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { apiToken, bearer } from "./support/api";
 import { expectHome, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
+import { fi } from "./support/messages";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 const page_ = { uk: json("messages/uk/selfService.json"), ru: json("messages/ru/selfService.json") };
@@ -75,6 +76,9 @@ test("offer e-mail in Ukrainian → the link opens the page in Ukrainian → acc
   await expect(page).toHaveURL(/\/o\/[A-Za-z0-9_-]{43}\?lang=uk&answer=accept$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(page_.uk.offer.heading);
   await expect(page.locator('[lang="uk"][dir="ltr"]').first()).toBeVisible();
+  // The client's page has its own language switch; the staff shell's tools stay out of it.
+  await expect(page.getByRole("banner").getByRole("button")).toHaveCount(0);
+  await expect(page.getByRole("contentinfo")).not.toContainText(fi.shell.footerService);
   await expect(page.getByText(page_.uk.actions.confirmAccept)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: page_.uk.actions.yesAccept }).click();
