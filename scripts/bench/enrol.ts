@@ -1,11 +1,10 @@
 // npm run bench:enrol — referral throughput and latency, against a PostgreSQL (DATABASE_URL, default:
 // a fresh database on 127.0.0.1:5432), with the production server and Debian's wrk as load generator.
 // Prints a table and writes bench/results/enrol-<date>.json. A benchmark, not a test: it asserts nothing.
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { benchDatabase, dropDatabase } from "./database";
-import { scratchFile, startProductionServer, wrk as runWrk, type Measured } from "./harness";
+import { hasCommand, requireWrk, scratchFile, startProductionServer, wrk as runWrk, writeResults, type Measured } from "./harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -13,11 +12,6 @@ const COURSES_PER_PHASE = 50;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 40_000);
 const say = (m: string) => console.log(`[bench] ${m}`);
 
-function which(cmd: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
-}
-
-const stamp = new Date().toISOString().slice(0, 10);
 const { databaseUrl, ownDatabase } = await benchDatabase("koulutusportti_bench");
 say(`database ${new URL(databaseUrl).pathname.slice(1)}, migrated`);
 
@@ -62,7 +56,7 @@ function wrk(script: string, path: string, connections: number, env: Record<stri
 }
 
 function pgbenchTps(): number | null {
-  if (!which("pgbench")) return null;
+  if (!hasCommand("pgbench")) return null;
   const db = `koulutusportti_pgbench_${Date.now()}`;
   execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", `CREATE DATABASE "${db}"`]);
   try {
@@ -103,10 +97,7 @@ async function directEngine(phase: number, tasks: number): Promise<Measured> {
   return { requests: latencies.length, rps: Number((latencies.length / seconds).toFixed(1)), p50: pct(50), p95: pct(95), p99: pct(99), non2xx: failed };
 }
 
-if (!which("wrk")) {
-  console.error("[bench] wrk is needed: apt-get install wrk");
-  process.exit(1);
-}
+requireWrk("bench");
 const results: Record<string, unknown> = {};
 say(`pgbench TPC-B-like, scale 5, 16 clients, ${SECONDS} s`);
 const pgbench = pgbenchTps();
@@ -141,9 +132,7 @@ const targets = {
   referralP95At8: "< 60 ms",
 };
 const report = { date: new Date().toISOString(), machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, seconds: SECONDS, results, ratios, targets };
-mkdirSync("bench/results", { recursive: true });
-const file = `bench/results/enrol-${stamp}.json`;
-writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+const file = writeResults("enrol", report);
 
 const row = (name: string, m: Measured) => `${name.padEnd(34)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms${m.non2xx ? `   (${m.non2xx} non-2xx)` : ""}`;
 console.log("");

@@ -1,12 +1,48 @@
 // What the benchmarks share: the production server (built when stale, jobs off), Debian's wrk as the
 // load generator, and a signed-in session cookie without going through the sign-in form.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { encode } from "next-auth/jwt";
 import type { Role } from "../../server/db/generated/enums";
 import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
+
+/** Exits, saying what to install, when a command the benchmark needs is missing; true when it is there. */
+export function hasCommand(command: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+}
+
+export function requireWrk(tag: string): void {
+  if (hasCommand("wrk")) return;
+  console.error(`[${tag}] wrk is needed: apt-get install wrk`);
+  process.exit(1);
+}
+
+/**
+ * The environment the server code reads, for the data of `npm run seed:load` in DATABASE_URL
+ * (default postgres://postgres@127.0.0.1:5432/koulutusportti_load), served on this port. Returns the URL.
+ */
+export function loadDatabaseEnvironment(port: number): string {
+  const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/koulutusportti_load";
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-secret-load-secret-load-secret-0123456",
+    DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 3).toString("base64"),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+  });
+  return url;
+}
+
+/** Writes bench/results/<name>-<YYYY-MM-DD>.json and returns its path. */
+export function writeResults(name: string, report: unknown, date = new Date()): string {
+  mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/${name}-${date.toISOString().slice(0, 10)}.json`;
+  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+  return file;
+}
 
 export interface Measured { requests: number; rps: number; p50: number; p95: number; p99: number; max?: number; non2xx?: number; socketErrors?: number }
 

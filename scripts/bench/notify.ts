@@ -2,8 +2,8 @@
 // e-mail accepted by an SMTP server: p50/p95 over 200 promotions, with the real engine, the real
 // worker (polling the outbox) and a real SMTP server in this process. PostgreSQL: DATABASE_URL or
 // a fresh database on 127.0.0.1:5432. Writes bench/results/notify-<date>.json. Asserts nothing.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { benchDatabase, dropDatabase } from "./database";
+import { writeResults } from "./harness";
 
 const PROMOTIONS = Number(process.env.BENCH_PROMOTIONS ?? 200);
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 250);
@@ -85,9 +85,7 @@ const result = {
   target: "p95 < 2000 ms",
   met: pct(95) < 2000,
 };
-mkdirSync("bench/results", { recursive: true });
-const file = `bench/results/notify-${result.date.slice(0, 10)}.json`;
-writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+const file = writeResults("notify", result);
 say(`seat freed → offer e-mail accepted by SMTP: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, max ${result.latencyMs.max} ms (target p95 < 2 s: ${result.met ? "met" : "NOT met"})`);
 say(`wrote ${file}`);
 await closeDb();

@@ -4,30 +4,17 @@
 // A user pauses between pages (BENCH_THINK_MS, 1 000 ms on average: a brisk official); a second run
 // without pauses (20 connections back to back) shows how many pages per second the machine serves.
 // Load generator: Debian's wrk. Writes bench/results/pages-<date>.json. A benchmark: asserts nothing.
-import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
-import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import { sessionCookie, startProductionServer, wrkPages, type Measured } from "./harness";
+import { requireWrk, sessionCookie, startProductionServer, loadDatabaseEnvironment, wrkPages, writeResults, type Measured } from "./harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
-const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/koulutusportti_load";
 const say = (m: string) => console.log(`[bench:pages] ${m}`);
-Object.assign(process.env, {
-  DATABASE_URL: url,
-  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-secret-load-secret-load-secret-0123456",
-  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 3).toString("base64"),
-  NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-  LOG_LEVEL: "warn",
-});
-if (spawnSync("sh", ["-c", "command -v wrk"]).status !== 0) {
-  console.error("[bench:pages] wrk is needed: apt-get install wrk");
-  process.exit(1);
-}
+const url = loadDatabaseEnvironment(PORT);
+requireWrk("bench:pages");
 
 // The first office's official, and what they would look for: names, numbers, e-mails; their clients' pages and finders.
 const sql = new pg.Client(url);
@@ -105,9 +92,7 @@ const report = {
   results,
   saturation,
 };
-mkdirSync("bench/results", { recursive: true });
-const file = `bench/results/pages-${report.date.slice(0, 10)}.json`;
-writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+const file = writeResults("pages", report);
 console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: v.p50, p95: v.p95, rps: v.rps, non2xx: v.non2xx, "max req/s (no pauses)": saturation[k]!.rps }])));
 say(`wrote ${file}`);
 process.exit(0);

@@ -11,30 +11,17 @@
 // It signs in as the first office's official, the first provider's coordinator and an administrator.
 // Load data made before those users existed in seed:load has no coordinator or administrator:
 // BENCH_ADD_USERS=1 adds them (two rows in "User"); never do that on a database others measure.
-import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
-import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import { sessionCookie, startProductionServer, wrkPages, type Measured } from "./harness";
+import { requireWrk, sessionCookie, startProductionServer, loadDatabaseEnvironment, wrkPages, writeResults, type Measured } from "./harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3420);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
-const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/koulutusportti_load";
 const say = (m: string) => console.log(`[bench:reports] ${m}`);
-Object.assign(process.env, {
-  DATABASE_URL: url,
-  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-secret-load-secret-load-secret-0123456",
-  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? Buffer.alloc(32, 3).toString("base64"),
-  NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-  LOG_LEVEL: "warn",
-});
-if (spawnSync("sh", ["-c", "command -v wrk"]).status !== 0) {
-  console.error("[bench:reports] wrk is needed: apt-get install wrk");
-  process.exit(1);
-}
+const url = loadDatabaseEnvironment(PORT);
+requireWrk("bench:reports");
 
 interface Person { id: string; email: string; name: string; role: "ADMIN" | "OFFICIAL" | "PROVIDER_STAFF"; organisationId: string | null }
 const sql = new pg.Client(url);
@@ -120,9 +107,7 @@ const report = {
   note: "cached = every filter's figures computed once, then 20 users read them (kept a minute per scope and filter); cold = one user, every request computes its figures",
   results,
 };
-mkdirSync("bench/results", { recursive: true });
-const file = `bench/results/reports-${report.date.slice(0, 10)}.json`;
-writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+const file = writeResults("reports", report);
 console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: v.cached.p50, p95: v.cached.p95, "cold p50": v.cold.p50, "cold p95": v.cold.p95, "max req/s": v.saturation.rps }])));
 say(`wrote ${file}`);
 process.exit(0);
