@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/ClientMessages";
-import { OfficialNav as WorkspaceNav } from "@/components/official/OfficialNav";
+import { WorkspaceNav } from "@/components/WorkspaceNav";
+import { ADMIN_SECTIONS } from "@/components/admin/sections";
 import { requireActor } from "@/server/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -9,17 +10,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const t = await getTranslations("admin");
   return (
     <ClientMessages namespaces={["admin"]}>
-      {/* The official's workspace navigation is generic: a labelled list of links, the current page marked. */}
       <WorkspaceNav
         label={t("nav.label")}
         items={[
           { href: "/admin", label: t("nav.home"), exact: true },
-          { href: "/admin/organisations", label: t("nav.organisations"), exact: false },
-          { href: "/admin/users", label: t("nav.users"), exact: false },
-          { href: "/admin/tokens", label: t("nav.tokens"), exact: false },
-          { href: "/admin/outbox", label: t("nav.outbox"), exact: false },
-          { href: "/admin/settings", label: t("nav.settings"), exact: false },
-          { href: "/admin/audit", label: t("nav.audit"), exact: false },
+          ...ADMIN_SECTIONS.map((s) => ({ href: s.href, label: t(`nav.${s.key}`), exact: false })),
         ]}
       />
       {children}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { StatList } from "@/components/StatList";
+import { ADMIN_SECTIONS } from "@/components/admin/sections";
 import styles from "@/components/admin/admin.module.css";
 import { requireActor } from "@/server/auth/session";
 import { serviceOverview } from "@/server/overview";
@@ -10,15 +11,6 @@ import { serviceOverview } from "@/server/overview";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
-
-const SECTIONS = [
-  { href: "/admin/organisations", key: "organisations" },
-  { href: "/admin/users", key: "users" },
-  { href: "/admin/tokens", key: "tokens" },
-  { href: "/admin/outbox", key: "outbox" },
-  { href: "/admin/settings", key: "settings" },
-  { href: "/admin/audit", key: "audit" },
-] as const;
 
 export default async function AdminHome() {
   const actor = await requireActor(["ADMIN"]);
@@ -38,7 +30,7 @@ export default async function AdminHome() {
       <section aria-labelledby="admin-sections" className="kp-stack">
         <Heading variant="h2" id="admin-sections">{t("home.sectionsHeading")}</Heading>
         <ul className={styles.sections}>
-          {SECTIONS.map((s) => (
+          {ADMIN_SECTIONS.map((s) => (
             <li key={s.key}>
               <Link href={s.href}>{t(`nav.${s.key}`)}</Link>
               <p>{t(`home.${s.key}`)}</p>

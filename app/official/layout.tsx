@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/ClientMessages";
-import { OfficialNav } from "@/components/official/OfficialNav";
+import { WorkspaceNav } from "@/components/WorkspaceNav";
 import { requireActor } from "@/server/auth/session";
 
 export default async function OfficialLayout({ children }: { children: ReactNode }) {
@@ -9,7 +9,7 @@ export default async function OfficialLayout({ children }: { children: ReactNode
   const t = await getTranslations("official");
   return (
     <ClientMessages namespaces={["official"]}>
-      <OfficialNav label={t("nav.label")} items={[
+      <WorkspaceNav label={t("nav.label")} items={[
         { href: "/official", label: t("nav.home"), exact: true },
         { href: "/official/clients", label: t("nav.clients"), exact: false },
         { href: "/official/clients/new", label: t("nav.newClient"), exact: true },

@@ -1,9 +1,10 @@
 "use client";
+import { FormOutcome } from "@/components/forms/FormOutcome";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Button, InlineAlert } from "suomifi-ui-components";
+import { Button } from "suomifi-ui-components";
 import { NumberField } from "@/components/forms/fields";
 import { settingsSchema, type SettingsData, type SettingsInput } from "@/lib/schemas/admin";
 import styles from "./admin.module.css";
@@ -21,14 +22,7 @@ export function SettingsForm({ defaults, submit }: { defaults: SettingsInput; su
   });
   return (
     <form onSubmit={onSubmit} noValidate className={styles.form}>
-      <div>
-        <div role="status" aria-live="polite">
-          {message?.ok && <InlineAlert status="neutral">{message.text}</InlineAlert>}
-        </div>
-        <div role="alert" aria-live="assertive">
-          {message && !message.ok && <InlineAlert status="error">{message.text}</InlineAlert>}
-        </div>
-      </div>
+      <FormOutcome message={message} />
       <fieldset className={styles.fieldset}>
         <legend>{t("settings.coursesLegend")}</legend>
         <NumberField control={control} name="defaultOfferResponseHours" label={t("settings.defaultOfferResponseHours")} hintText={t("settings.defaultOfferResponseHoursHint")} min={1} max={720} />

@@ -1,9 +1,10 @@
 "use client";
+import { FormOutcome } from "@/components/forms/FormOutcome";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
-import { Button, InlineAlert } from "suomifi-ui-components";
+import { Button } from "suomifi-ui-components";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { INVITATION_LOCALES, inviteUserSchema, ORGANISATION_TYPE_OF_ROLE, STAFF_ROLES, updateUserSchema } from "@/lib/schemas/admin";
 import styles from "./admin.module.css";
@@ -55,14 +56,7 @@ export function UserForm({ mode, defaults, organisations, roleLabels, submit }: 
 
   return (
     <form onSubmit={onSubmit} noValidate className={styles.form}>
-      <div>
-        <div role="status" aria-live="polite">
-          {message?.ok && <InlineAlert status="neutral">{message.text}</InlineAlert>}
-        </div>
-        <div role="alert" aria-live="assertive">
-          {message && !message.ok && <InlineAlert status="error">{message.text}</InlineAlert>}
-        </div>
-      </div>
+      <FormOutcome message={message} />
       <fieldset className={styles.fieldset}>
         <legend>{mode === "invite" ? t("userForm.account") : t("userForm.roleAndOrganisation")}</legend>
         {mode === "invite" && <TextField control={control} name="email" label={t("userForm.email")} type="email" autoComplete="off" fullWidth />}

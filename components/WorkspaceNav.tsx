@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import styles from "./nav.module.css";
+import styles from "./WorkspaceNav.module.css";
 
-/** The workspace's own navigation; the current page is marked for screen readers too. */
-export function OfficialNav({ label, items }: { label: string; items: { href: string; label: string; exact: boolean }[] }) {
+/** A workspace's own navigation (official, administrator); the current page is marked for screen readers too. */
+export function WorkspaceNav({ label, items }: { label: string; items: { href: string; label: string; exact: boolean }[] }) {
   const path = usePathname();
   const current = (href: string, exact: boolean) =>
     exact ? path === href : path === href || (path.startsWith(`${href}/`) && !items.some((i) => i.href !== href && i.exact && path === i.href));
