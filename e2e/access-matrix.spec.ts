@@ -194,21 +194,31 @@ function discoverActions(): Map<string, string> {
   return new Map(Object.entries(manifest.node).map(([id, a]) => [`${a.filename}#${a.exportedName}`, id]));
 }
 
+// The demo data the e2e server was seeded with: who the clients are does not depend on the date.
+const DEMO = buildDemoData();
+const providerOfCourse = new Map(DEMO.courses.map((c) => [c.key, c.provider]));
+type DemoClient = (typeof DEMO.clients)[number];
+
+function seenBy(role: Role, c: DemoClient): boolean {
+  if (role === "official") return c.office === "office-helsinki";
+  if (role === "otherOffice") return c.office === "office-vantaa";
+  const provider = role === "provider" ? "provider-aikuisopisto" : role === "otherProvider" ? "provider-virta" : null;
+  return provider !== null && DEMO.enrolments.some((e) => e.client === c.key && providerOfCourse.get(e.course) === provider);
+}
+
+const names = (c: DemoClient) => [`${c.firstName} ${c.lastName}`, `${c.lastName}, ${c.firstName}`];
+/** Per role, the names of the clients it must not see (a namesake it may see is left out). */
+const hiddenNames = new Map(
+  ROLES.map((role) => {
+    const visible = new Set(DEMO.clients.filter((c) => seenBy(role, c)).flatMap(names));
+    return [role, role === "admin" ? [] : DEMO.clients.filter((c) => !seenBy(role, c)).flatMap(names).filter((n) => !visible.has(n))];
+  }),
+);
+
 /** Strings that must not reach a role: other offices' clients' names, clients not on the provider's courses, every identity code. */
 function forbiddenFor(role: Role, ownCodeOfClient?: string): string[] {
-  const data = buildDemoData();
-  const providerOf = new Map(data.courses.map((c) => [c.key, c.provider]));
-  const seenBy = (r: Role) => (c: (typeof data.clients)[number]) => {
-    if (r === "official") return c.office === "office-helsinki";
-    if (r === "otherOffice") return c.office === "office-vantaa";
-    const provider = r === "provider" ? "provider-aikuisopisto" : r === "otherProvider" ? "provider-virta" : null;
-    return provider !== null && data.enrolments.some((e) => e.client === c.key && providerOf.get(e.course) === provider);
-  };
-  const names = (c: (typeof data.clients)[number]) => [`${c.firstName} ${c.lastName}`, `${c.lastName}, ${c.firstName}`];
-  const visible = new Set(data.clients.filter(seenBy(role)).flatMap(names));
-  const hidden = role === "admin" ? [] : data.clients.filter((c) => !seenBy(role)(c)).flatMap(names).filter((n) => !visible.has(n));
   const own = ownCodeOfClient ? ownIdentityCodes.get(ownCodeOfClient) : undefined;
-  return [...hidden, ...data.clients.flatMap((c) => (c.identityCode && c.identityCode !== own ? [c.identityCode] : []))];
+  return [...hiddenNames.get(role)!, ...DEMO.clients.flatMap((c) => (c.identityCode && c.identityCode !== own ? [c.identityCode] : []))];
 }
 
 async function sessionFor(browser: Browser, role: Role): Promise<APIRequestContext> {
@@ -318,8 +328,7 @@ test("server actions refuse other roles and other organisations' records", async
 const ownIdentityCodes = new Map<string, string>();
 
 async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>, tokens: Record<Exclude<Role, "anonymous">, string>): Promise<Ids> {
-  const data = buildDemoData();
-  const helsinki = data.clients.find((c) => c.office === "office-helsinki" && data.enrolments.some((e) => e.client === c.key && ["WAITLISTED", "OFFERED"].includes(e.status)))!;
+  const helsinki = DEMO.clients.find((c) => c.office === "office-helsinki" && DEMO.enrolments.some((e) => e.client === c.key && ["WAITLISTED", "OFFERED"].includes(e.status)))!;
   const found = await (await sessions.official.get(`/api/v1/clients?q=${encodeURIComponent(helsinki.lastName)}`, { headers: bearer(tokens.official) })).json();
   const client = found.items.find((c: { firstName: string }) => c.firstName === helsinki.firstName).id as string;
   if (helsinki.identityCode) ownIdentityCodes.set(client, helsinki.identityCode);
