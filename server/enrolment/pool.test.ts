@@ -237,6 +237,25 @@ describe("conditional acceptance", () => {
     await expectInvariants(s.w, [s.a.id, s.b.id]);
   });
 
+  it("after a conditional acceptance the client is next at once on a course ranked higher with a free seat", async () => {
+    // Regression found by pool.property.test.ts: while the client held the offer, the free seat
+    // above it skipped them; accepting conditionally must make them eligible there again.
+    const { w, town } = await pooledWorld();
+    const client = await makeClient(w.office.id);
+    const a = await makeCourse(w.provider.id, 0, { municipality: town });
+    const b = await makeCourse(w.provider.id, 1, { municipality: town });
+    const r = await pool(w, client.id, criteria(town), [a.id, b.id]);
+    if (!r.ok) throw new Error(r.code);
+    const offerB = await place(client.id, b.id);
+    expect(offerB.status).toBe("OFFERED");
+    // A gets a seat while the client holds B's offer: the client is passed over for now.
+    await changeCapacity({ actor: staff(w.providerStaff), courseId: a.id, capacity: 1 });
+    expect((await place(client.id, a.id)).status).toBe("WAITLISTED");
+    await acceptOffer({ actor: { kind: "CLIENT", clientId: client.id }, enrolmentId: offerB.id, conditional: true });
+    expect((await place(client.id, a.id)).status).toBe("OFFERED");
+    await expectInvariants(w, [a.id, b.id]);
+  });
+
   it("is refused when nothing is ranked higher, and a declined higher offer keeps the conditional seat", async () => {
     const s = await rankedScene();
     await cancelEnrolment({ actor: staff(s.w.providerStaff), enrolmentId: s.aHolder, reason: "Moved away" });

@@ -16,7 +16,7 @@ function range(n: number): number[] {
 /**
  * For the given courses: (a) held seats ≤ capacity and = seatsHeld; (b) one live enrolment per
  * client and course, one unconditional held seat and at most one conditional seat per client (over
- * every course the clients are on); (c) no free seat while someone who holds no unconditional seat
+ * every course the clients are on), and a conditional seat never beside an accepted one; (c) no free seat while someone who holds no unconditional seat
  * waits; (d) dense queue positions, URGENT first; (e) every history replays to its status;
  * (f) a client on a conditional seat waits only for places ranked above it; (g) a pool reaches
  * each course once, and its places are keyed by the pool's referral time.
@@ -32,9 +32,11 @@ export async function expectInvariants(world: World, courseIds: string[]): Promi
   const heldAnywhere = await prisma.enrolment.findMany({ where: { clientId: { in: clientIds }, status: { in: [...HELD] } }, select: { clientId: true, status: true, conditional: true, preferenceRank: true } });
   const unconditional = new Map<string, number>();
   const conditional = new Map<string, { preferenceRank: number | null }[]>();
+  const accepted = new Set<string>();
   for (const h of heldAnywhere) {
     if (h.conditional) conditional.set(h.clientId, [...(conditional.get(h.clientId) ?? []), h]);
     else unconditional.set(h.clientId, (unconditional.get(h.clientId) ?? 0) + 1);
+    if (!h.conditional && h.status !== "OFFERED") accepted.add(h.clientId);
   }
 
   for (const course of courses) {
@@ -57,6 +59,7 @@ export async function expectInvariants(world: World, courseIds: string[]): Promi
   expect([...live.values()].every((n) => n === 1), "(b) one live enrolment per client and course").toBe(true);
   expect([...unconditional.values()].every((n) => n === 1), "(b) one unconditional held seat per client").toBe(true);
   expect([...conditional.values()].every((seats) => seats.length === 1), "(b) at most one conditional seat per client").toBe(true);
+  expect([...conditional.keys()].filter((c) => accepted.has(c)), "(b) a conditional seat sits only beside an open offer, never beside an accepted seat").toEqual([]);
   for (const [clientId, [seat]] of conditional) {
     const waiting = enrolments.filter((e) => e.clientId === clientId && e.status === "WAITLISTED" && e.queueEntryId);
     const bound = seat!.preferenceRank ?? Number.MAX_SAFE_INTEGER;
