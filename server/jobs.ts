@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "./db/client";
-import { expireDueOffers, fillFreeSeats } from "./enrolment";
+import { expireDueOffers, fillFreeSeats, syncPools } from "./enrolment";
+import { holdsUnconditionalSeat } from "./enrolment/seats";
 import { logger } from "./logger";
 import { anonymiseInactiveClients } from "./privacy/retention";
 import { foldReportChanges } from "./reports/basis";
@@ -23,8 +24,7 @@ export async function offerForgottenSeats(now = new Date(), onlyCourseIds?: stri
     WHERE (${onlyCourseIds ?? null}::uuid[] IS NULL OR c.id = ANY(${onlyCourseIds ?? null}::uuid[]))
       AND c.status IN ('PUBLISHED', 'CLOSED') AND c."seatsHeld" < c.capacity AND c."endsOn" >= ${now}::date
       AND EXISTS (
-        SELECT 1 FROM "Enrolment" e WHERE e."courseId" = c.id AND e.status = 'WAITLISTED'
-          AND NOT EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = e."clientId" AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED')))`;
+        SELECT 1 FROM "Enrolment" e WHERE e."courseId" = c.id AND e.status = 'WAITLISTED' AND NOT ${holdsUnconditionalSeat('e."clientId"')})`;
   let offered = 0;
   for (const course of courses) offered += await fillFreeSeats(course.id, now);
   return offered;
@@ -34,13 +34,17 @@ export async function offerForgottenSeats(now = new Date(), onlyCourseIds?: stri
  * The minute's work; `onlyCourseIds` confines the seat work (tests share one database). Folding the
  * reports' changes (server/reports/basis.ts) changes no figure, it keeps the reports' reading short.
  */
-export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]): Promise<{ expired: number; offered: number; reportChanges: number }> {
+export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]): Promise<{ expired: number; offered: number; joined: number; reportChanges: number }> {
   let expired = 0;
   if (onlyCourseIds) for (const id of onlyCourseIds) expired += await expireDueOffers(now, id);
   else expired = await expireDueOffers(now);
+  // Pools join the courses they newly match (a referral period that opened today, say).
+  let joined = 0;
+  if (onlyCourseIds) for (const courseId of onlyCourseIds) joined += await syncPools(now, { courseId });
+  else joined = await syncPools(now);
   const offered = await offerForgottenSeats(now, onlyCourseIds);
   const reportChanges = await foldReportChanges();
-  return { expired, offered, reportChanges };
+  return { expired, offered, joined, reportChanges };
 }
 
 /** The day's work: anonymise clients inactive for longer than the administrator's retention period (server/privacy). */
@@ -61,7 +65,7 @@ export function startJobs(): void {
     running = true;
     try {
       const result = await runMinuteJobs();
-      if (result.expired || result.offered) logger.info({ job: "minute", ...result }, "offers expired and seats offered");
+      if (result.expired || result.offered || result.joined) logger.info({ job: "minute", ...result }, "offers expired and seats offered");
     } catch (error) {
       logger.error({ job: "minute", err: error }, "minute job failed");
     } finally {

@@ -57,6 +57,8 @@ const STATUS_OF: Record<string, number> = {
   NO_FREE_SEAT: 409,
   CLIENT_HOLDS_SEAT: 409,
   OFFER_EXPIRED: 409,
+  CONDITIONAL_NOT_AVAILABLE: 409,
+  ALREADY_IN_POOL: 409,
   REASON_REQUIRED: 422,
   INVALID_POSITION: 422,
 };
@@ -74,6 +76,8 @@ const TITLE_OF: Record<string, string> = {
   NO_FREE_SEAT: "The course has no free seat.",
   CLIENT_HOLDS_SEAT: "The client already holds a seat on another course.",
   OFFER_EXPIRED: "The offer's deadline has passed; the offer has expired.",
+  CONDITIONAL_NOT_AVAILABLE: "The client has no queue place ranked above this course, so the seat can only be accepted as such.",
+  ALREADY_IN_POOL: "The client already has an active pooled referral.",
   REASON_REQUIRED: "A written reason is required.",
   INVALID_POSITION: "No such position in the queue.",
 };

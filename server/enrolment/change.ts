@@ -3,10 +3,11 @@ import { db } from "../db/client";
 import type { EnrolmentStatus } from "../db/generated/enums";
 import { queueNotice } from "./notifications";
 import { authorisedScope, type EnrolmentScope } from "./scope";
-import { afterSeatReleased, clientNotice, lockClient, lockCourse, lockEnrolment, transition, type EnrolmentRow, type LockedClient, type LockedCourse } from "./seats";
-import { holdsSeat, reasonRequired } from "./states";
+import { afterSeatReleased, clientNotice, fillFreeSeats, lockClient, lockCourse, lockEnrolment, transition, type EnrolmentRow, type LockedClient, type LockedCourse } from "./seats";
+import { canTransition, holdsSeat, reasonRequired } from "./states";
 import { inTransaction, type Tx } from "./transaction";
-import { fail, type EngineActor, type Result } from "./types";
+import type { Prisma } from "../db/generated/client";
+import { fail, type EngineActor, type EngineErrorCode, type Result } from "./types";
 
 export interface ChangeContext {
   tx: Tx;
@@ -16,6 +17,8 @@ export interface ChangeContext {
   client: LockedClient;
   enrolment: EnrolmentRow;
   reason: string | null;
+  /** Other courses whose seats this change released: refilled after commit. */
+  refill: string[];
 }
 
 export interface ChangeSpec {
@@ -28,6 +31,10 @@ export interface ChangeSpec {
   now?: Date;
   /** Who may make this change (beyond being able to see the enrolment). */
   allowed: (actor: EngineActor, scope: EnrolmentScope) => boolean;
+  /** Checks and changes that must come before the transition (under the same locks); a code refuses the change. */
+  before?: (ctx: ChangeContext) => Promise<EngineErrorCode | void>;
+  /** Extra columns the transition writes. */
+  patch?: Prisma.EnrolmentUpdateManyMutationInput;
   /** Notices and side effects inside the same transaction. */
   after?: (ctx: ChangeContext) => Promise<void>;
 }
@@ -52,22 +59,27 @@ export async function changeEnrolment(spec: ChangeSpec): Promise<Result<Changed>
     const enrolment = (await lockEnrolment(tx, scope.id))!;
     if (enrolment.status === "OFFERED" && enrolment.offerExpiresAt && enrolment.offerExpiresAt <= now && spec.to !== "EXPIRED" && spec.to !== "CANCELLED") {
       // The deadline has passed: the offer expires now, whatever was asked.
-      await expireInTransaction({ tx, actor: { kind: "SYSTEM" }, now, course, client, enrolment, reason: "Deadline passed" });
+      await expireInTransaction({ tx, actor: { kind: "SYSTEM" }, now, course, client, enrolment, reason: "Deadline passed", refill: [] });
       return { expired: true as const };
     }
-    if (spec.from && !spec.from.includes(enrolment.status)) return { invalid: true as const };
-    const moved = await transition(tx, enrolment, spec.to, { actor: spec.actor, now, reason });
-    if (!moved) return { invalid: true as const };
-    await spec.after?.({ tx, actor: spec.actor, now, course, client, enrolment, reason });
-    return { released: holdsSeat(enrolment.status) && !holdsSeat(spec.to) };
+    if ((spec.from && !spec.from.includes(enrolment.status)) || !canTransition(enrolment.status, spec.to)) return { invalid: true as const };
+    const ctx: ChangeContext = { tx, actor: spec.actor, now, course, client, enrolment, reason, refill: [] };
+    const refused = await spec.before?.(ctx);
+    if (refused) return { refused };
+    const moved = await transition(tx, enrolment, spec.to, { actor: spec.actor, now, reason, patch: spec.patch });
+    if (!moved) throw new Error(`enrolment ${enrolment.id} changed under its lock`);
+    await spec.after?.(ctx);
+    return { released: holdsSeat(enrolment.status) && !holdsSeat(spec.to), refill: ctx.refill };
   });
 
   if ("invalid" in outcome) return fail("INVALID_TRANSITION");
+  if ("refused" in outcome) return fail(outcome.refused!);
   if ("expired" in outcome) {
     await afterSeatReleased(db(), scope.courseId, scope.clientId, now);
     return fail("OFFER_EXPIRED");
   }
   if (outcome.released) await afterSeatReleased(db(), scope.courseId, scope.clientId, now);
+  for (const courseId of outcome.refill) if (courseId !== scope.courseId) await fillFreeSeats(courseId, now);
   return { ok: true, enrolment: { id: scope.id, status: spec.to } };
 }
 

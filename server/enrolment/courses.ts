@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import type { CourseStatus } from "../db/generated/enums";
 import { isProviderOf } from "./access";
 import { queueNotice } from "./notifications";
+import { syncPools } from "./pool";
 import { actorColumns, clientNotice, fillFreeSeats, lockCourse } from "./seats";
 import { isLive } from "./states";
 import { inTransaction } from "./transaction";
@@ -76,7 +77,11 @@ export async function setCourseStatus(input: CourseAction & { status: CourseStat
     return { ok: true as const };
   });
   if (!changed.ok) return changed;
-  if (input.status === "PUBLISHED") await fillFreeSeats(input.courseId, now);
+  if (input.status === "PUBLISHED") {
+    // Pooled referrals that match the course join its queue first, in referral order.
+    await syncPools(now, { courseId: input.courseId });
+    await fillFreeSeats(input.courseId, now);
+  }
   if (input.status === "CANCELLED") {
     // Clients whose seat ended with the course may be next on their other courses.
     const released = await db().enrolment.findMany({ where: { courseId: input.courseId, status: "CANCELLED", endedAt: now }, select: { clientId: true } });

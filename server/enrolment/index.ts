@@ -7,4 +7,5 @@ export { changeCapacity, setCourseStatus } from "./courses";
 export { moveInQueue, setPriority } from "./moves";
 export { getEnrolment, listCourseEnrolments, courseQueueLength } from "./read";
 export { fillFreeSeats } from "./seats";
+export { referToPool, syncPools, closePool, poolStatusOfClient, type PoolStatus, type PoolPlace } from "./pool";
 export { staff, SYSTEM, type EngineActor, type EngineErrorCode, type Result } from "./types";

@@ -2,7 +2,7 @@ import "server-only";
 import { isClientOf, isOfficialOf, isProviderOf } from "./access";
 import { changeEnrolment, noticeToReferrer } from "./change";
 import { queueNotice } from "./notifications";
-import { clientNotice } from "./seats";
+import { clientNotice, settlePlaces } from "./seats";
 import type { EngineActor } from "./types";
 
 interface LifecycleAction {
@@ -12,9 +12,20 @@ interface LifecycleAction {
   now?: Date;
 }
 
-/** The provider marks that the client started the course. */
+/**
+ * The provider marks that the client started the course. A client who started on a conditional
+ * seat has chosen it: their places ranked higher end, and so do their pooled referrals.
+ */
 export function markStarted(input: LifecycleAction) {
-  return changeEnrolment({ ...input, to: "STARTED", allowed: isProviderOf });
+  return changeEnrolment({
+    ...input,
+    to: "STARTED",
+    allowed: isProviderOf,
+    patch: { conditional: false },
+    before: async (ctx) => {
+      if (ctx.enrolment.conditional) ctx.refill.push(...(await settlePlaces(ctx.tx, ctx.client, ctx.enrolment, { ...ctx, conditional: false })));
+    },
+  });
 }
 
 /** The client never came: the seat is freed and the official is told. */

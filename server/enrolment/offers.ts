@@ -3,8 +3,8 @@ import { db } from "../db/client";
 import { isClientOf, isOfficialOf, isProviderOf } from "./access";
 import { changeEnrolment, expireInTransaction, noticeToReferrer, type ChangeContext } from "./change";
 import { queueNotice } from "./notifications";
-import { authorisedScope } from "./scope";
-import { afterSeatReleased, clientHoldsSeat, clientNotice, grantSeat, lockClient, lockCourse, lockEnrolment, withdrawOtherPlaces } from "./seats";
+import { authorisedScope, type EnrolmentScope } from "./scope";
+import { afterSeatReleased, clientHoldsSeat, clientNotice, fillFreeSeats, grantSeat, lockClient, lockCourse, lockEnrolment, placesRankedAbove, releaseConditionalSeat, settlePlaces } from "./seats";
 import { inTransaction } from "./transaction";
 import { fail, SYSTEM, type EngineActor, type Result } from "./types";
 
@@ -15,26 +15,57 @@ interface OfferAction {
   now?: Date;
 }
 
+/** An accepted seat releases the client's conditional seat first (one held seat, one conditional seat). */
+async function releaseEarlierConditionalSeat(ctx: ChangeContext): Promise<void> {
+  ctx.refill.push(...(await releaseConditionalSeat(ctx.tx, ctx.client, ctx.enrolment.id, ctx.course.name, ctx)));
+}
+
 async function confirmed(ctx: ChangeContext): Promise<void> {
-  await withdrawOtherPlaces(ctx.tx, ctx.client, ctx.enrolment.id, ctx);
+  ctx.refill.push(...(await settlePlaces(ctx.tx, ctx.client, ctx.enrolment, { ...ctx, conditional: false })));
   await queueNotice(ctx.tx, clientNotice("client/seat_confirmed", ctx.client, ctx.enrolment.id, ctx.course));
   await noticeToReferrer(ctx, "official/client_placed");
 }
 
-/** The client accepts an offered seat (through their link, or staff on their behalf): CONFIRMED. */
-export function acceptOffer(input: OfferAction) {
+const answersForClient = (actor: EngineActor, scope: EnrolmentScope) => isClientOf(actor, scope) || isOfficialOf(actor, scope) || isProviderOf(actor, scope);
+
+/**
+ * The client accepts an offered seat (through their link, or staff on their behalf): CONFIRMED.
+ * `conditional`: accepted on condition, as national admissions do it: the client keeps their
+ * queue places on courses ranked higher in their pooled referral; if one of those is later offered
+ * and accepted, this seat is released and offered onwards at once. Refused with
+ * CONDITIONAL_NOT_AVAILABLE when no place is ranked higher.
+ */
+export function acceptOffer(input: OfferAction & { conditional?: boolean }) {
+  if (!input.conditional) {
+    return changeEnrolment({ ...input, to: "CONFIRMED", from: ["OFFERED"], allowed: answersForClient, before: releaseEarlierConditionalSeat, after: confirmed });
+  }
+  let waitingFor: { courseId: string; courseName: string }[] = [];
   return changeEnrolment({
     ...input,
     to: "CONFIRMED",
     from: ["OFFERED"],
-    allowed: (actor, scope) => isClientOf(actor, scope) || isOfficialOf(actor, scope) || isProviderOf(actor, scope),
-    after: confirmed,
+    allowed: answersForClient,
+    patch: { conditional: true },
+    before: async (ctx) => {
+      waitingFor = await placesRankedAbove(ctx.tx, ctx.client.id, ctx.enrolment);
+      if (waitingFor.length === 0) return "CONDITIONAL_NOT_AVAILABLE";
+      await releaseEarlierConditionalSeat(ctx);
+    },
+    after: async (ctx) => {
+      ctx.refill.push(...(await settlePlaces(ctx.tx, ctx.client, ctx.enrolment, { ...ctx, conditional: true })));
+      // No longer holding an open offer, the client may be next on the courses ranked higher.
+      ctx.refill.push(...waitingFor.map((p) => p.courseId));
+      await queueNotice(ctx.tx, {
+        ...clientNotice("client/seat_confirmed_conditional", ctx.client, ctx.enrolment.id, ctx.course),
+        payload: { courseId: ctx.course.id, courseName: ctx.course.name, preferredCourses: waitingFor.map((p) => p.courseName) },
+      });
+    },
   });
 }
 
 /** The provider confirms an offered seat. */
 export function confirmSeat(input: OfferAction) {
-  return changeEnrolment({ ...input, to: "CONFIRMED", from: ["OFFERED"], allowed: isProviderOf, after: confirmed });
+  return changeEnrolment({ ...input, to: "CONFIRMED", from: ["OFFERED"], allowed: isProviderOf, before: releaseEarlierConditionalSeat, after: confirmed });
 }
 
 /** The client declines (or staff record the client's answer): DECLINED, and the seat moves on. */
@@ -59,16 +90,19 @@ export async function offerSeat(input: OfferAction): Promise<Result<{ enrolment:
   if (!authorised.ok) return authorised;
   const { scope } = authorised;
   if (!reason) return fail("REASON_REQUIRED");
-  return inTransaction(async (tx) => {
+  const outcome = await inTransaction(async (tx) => {
     const course = (await lockCourse(tx, scope.courseId))!;
     const client = (await lockClient(tx, scope.clientId))!;
     const enrolment = (await lockEnrolment(tx, scope.id))!;
     if (enrolment.status !== "WAITLISTED") return fail("INVALID_TRANSITION");
     if (course.seatsHeld >= course.capacity) return fail("NO_FREE_SEAT");
     if (await clientHoldsSeat(tx, client.id)) return fail("CLIENT_HOLDS_SEAT");
-    const to = await grantSeat(tx, course, client, enrolment, { actor: input.actor, now, reason });
-    return to ? { ok: true as const, enrolment: { id: scope.id, status: to as "OFFERED" | "CONFIRMED" } } : fail("INVALID_TRANSITION");
+    const grant = await grantSeat(tx, course, client, enrolment, { actor: input.actor, now, reason, data: { outOfOrder: true } });
+    return grant ? { ok: true as const, enrolment: { id: scope.id, status: grant.to as "OFFERED" | "CONFIRMED" }, released: grant.released } : fail("INVALID_TRANSITION");
   });
+  if (!outcome.ok) return outcome;
+  for (const other of outcome.released) await fillFreeSeats(other, now);
+  return { ok: true, enrolment: outcome.enrolment };
 }
 
 /**
@@ -89,7 +123,7 @@ export async function expireDueOffers(now = new Date(), courseId?: string): Prom
       const client = (await lockClient(tx, offer.clientId))!;
       const enrolment = await lockEnrolment(tx, offer.id);
       if (enrolment?.status !== "OFFERED" || !enrolment.offerExpiresAt || enrolment.offerExpiresAt > now) return false;
-      return expireInTransaction({ tx, actor: SYSTEM, now, course, client, enrolment, reason: "Deadline passed" });
+      return expireInTransaction({ tx, actor: SYSTEM, now, course, client, enrolment, reason: "Deadline passed", refill: [] });
     });
     if (done) {
       expired++;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CourseStatus, EnrolmentStatus, QueuePriority } from "../db/generated/enums";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { queueNotice } from "./notifications";
 import { canTransition, holdsSeat } from "./states";
 import { inTransaction, type Tx } from "./transaction";
@@ -42,6 +42,9 @@ export interface EnrolmentRow {
   referredAt: Date;
   referredById: string | null;
   offerExpiresAt: Date | null;
+  queueEntryId: string | null;
+  preferenceRank: number | null;
+  conditional: boolean;
 }
 
 export async function lockCourse(tx: Tx, courseId: string): Promise<LockedCourse | null> {
@@ -61,18 +64,29 @@ export async function lockClient(tx: Tx, clientId: string): Promise<LockedClient
 
 export async function lockEnrolment(tx: Tx, enrolmentId: string): Promise<EnrolmentRow | null> {
   const rows = await tx.$queryRaw<EnrolmentRow[]>`
-    SELECT id, "clientId", "courseId", status, priority, "queueOrder", "referredAt", "referredById", "offerExpiresAt"
+    SELECT id, "clientId", "courseId", status, priority, "queueOrder", "referredAt", "referredById", "offerExpiresAt",
+           "queueEntryId", "preferenceRank", conditional
     FROM "Enrolment" WHERE id = ${enrolmentId}::uuid FOR UPDATE`;
   return rows[0] ?? null;
 }
 
+/**
+ * Whether the client holds a seat that rules out another offer: an offered, confirmed or started
+ * seat, but not a conditional one (a client on a conditional seat still waits for the courses they
+ * ranked higher). The SQL twin, for queries over many clients, is `holdsUnconditionalSeat`.
+ */
 export async function clientHoldsSeat(tx: Tx, clientId: string, exceptEnrolmentId?: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ held: boolean }[]>`
     SELECT EXISTS (
-      SELECT 1 FROM "Enrolment" WHERE "clientId" = ${clientId}::uuid
+      SELECT 1 FROM "Enrolment" WHERE "clientId" = ${clientId}::uuid AND NOT conditional
         AND status IN ('OFFERED', 'CONFIRMED', 'STARTED') AND id <> ${exceptEnrolmentId ?? "00000000-0000-0000-0000-000000000000"}::uuid
     ) AS held`;
   return rows[0]?.held ?? false;
+}
+
+/** SQL: the client in `clientColumn` holds a seat that rules out another offer (see clientHoldsSeat). */
+export function holdsUnconditionalSeat(clientColumn: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = ${Prisma.raw(clientColumn)} AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED') AND NOT h.conditional)`;
 }
 
 export function actorColumns(actor: EngineActor) {
@@ -139,29 +153,61 @@ export function offerDeadline(course: Pick<LockedCourse, "offerResponseHours">, 
 
 /**
  * Gives a held seat to a waitlisted or newly referred enrolment: OFFERED with a deadline, or
- * CONFIRMED at once on a course that confirms on referral (which withdraws the client's other places).
+ * CONFIRMED at once on a course that confirms on referral (which settles the client's other
+ * places, see settlePlaces). Returns the new status and the courses whose seats that released.
  */
 export async function grantSeat(
   tx: Tx,
   course: LockedCourse,
   client: LockedClient,
-  enrolment: Pick<EnrolmentRow, "id" | "status">,
-  options: { actor: EngineActor; now: Date; reason?: string | null },
-): Promise<EnrolmentStatus | null> {
+  enrolment: Pick<EnrolmentRow, "id" | "status" | "preferenceRank">,
+  options: { actor: EngineActor; now: Date; reason?: string | null; data?: Prisma.InputJsonObject },
+): Promise<{ to: EnrolmentStatus; released: string[] } | null> {
   const to: EnrolmentStatus = course.confirmOnReferral ? "CONFIRMED" : "OFFERED";
   const deadline = to === "OFFERED" ? offerDeadline(course, options.now) : null;
+  // A conditional seat must go before this one is confirmed unconditionally (one held seat).
+  const released = to === "CONFIRMED" ? await releaseConditionalSeat(tx, client, enrolment.id, course.name, options) : [];
   const moved = await transition(tx, enrolment, to, { ...options, patch: { offerExpiresAt: deadline } });
   if (!moved) return null;
   if (to === "CONFIRMED") {
-    await withdrawOtherPlaces(tx, client, enrolment.id, options);
+    released.push(...(await settlePlaces(tx, client, { id: enrolment.id, preferenceRank: enrolment.preferenceRank }, { ...options, conditional: false })));
     await queueNotice(tx, clientNotice("client/seat_confirmed", client, enrolment.id, course));
   } else {
-    await queueNotice(tx, { ...clientNotice("client/seat_offered", client, enrolment.id, course), payload: { courseId: course.id, courseName: course.name, offerExpiresAt: deadline!.toISOString() } });
+    const preferred = await placesRankedAbove(tx, client.id, enrolment);
+    await queueNotice(tx, {
+      ...clientNotice("client/seat_offered", client, enrolment.id, course),
+      payload: { courseId: course.id, courseName: course.name, offerExpiresAt: deadline!.toISOString(), conditionalAvailable: preferred.length > 0, preferredCourses: preferred.map((p) => p.courseName) },
+    });
   }
-  return to;
+  return { to, released };
 }
 
-export function clientNotice(template: "client/seat_confirmed" | "client/seat_offered" | "client/offer_expired" | "client/enrolment_cancelled" | "client/referral_received" | "client/queue_place_withdrawn", client: LockedClient, enrolmentId: string, course: Pick<LockedCourse, "id" | "name">) {
+/** The client's queue places ranked above this one (smaller rank; an unranked place is last): what a conditional acceptance keeps. */
+export async function placesRankedAbove(tx: Tx, clientId: string, enrolment: Pick<EnrolmentRow, "id" | "preferenceRank">): Promise<{ id: string; courseId: string; courseName: string }[]> {
+  return tx.$queryRaw`
+    SELECT e.id, e."courseId", k.name AS "courseName" FROM "Enrolment" e JOIN "Course" k ON k.id = e."courseId"
+    WHERE e."clientId" = ${clientId}::uuid AND e.id <> ${enrolment.id}::uuid AND e.status = 'WAITLISTED'
+      AND e."preferenceRank" IS NOT NULL AND e."preferenceRank" < ${enrolment.preferenceRank ?? 2_147_483_647}
+    ORDER BY e."preferenceRank"`;
+}
+
+/**
+ * Accepting another seat releases the client's conditional seat (if any): WITHDRAWN, and the client
+ * is told why. Returns the course to refill after commit.
+ */
+export async function releaseConditionalSeat(tx: Tx, client: LockedClient, keptEnrolmentId: string, keptCourseName: string, options: { actor: EngineActor; now: Date }): Promise<string[]> {
+  const seat = await tx.enrolment.findFirst({
+    where: { clientId: client.id, status: "CONFIRMED", conditional: true, id: { not: keptEnrolmentId } },
+    select: { id: true, status: true, course: { select: { id: true, name: true } } },
+  });
+  if (!seat) return [];
+  const moved = await transition(tx, seat, "WITHDRAWN", { ...options, reason: "Accepted a seat ranked higher", data: { placedEnrolmentId: keptEnrolmentId } });
+  if (!moved) return [];
+  await queueNotice(tx, { ...clientNotice("client/conditional_seat_released", client, seat.id, seat.course), payload: { courseId: seat.course.id, courseName: seat.course.name, placedCourseName: keptCourseName } });
+  return [seat.course.id];
+}
+
+export function clientNotice(template: "client/seat_confirmed" | "client/seat_confirmed_conditional" | "client/conditional_seat_released" | "client/seat_offered" | "client/offer_expired" | "client/enrolment_cancelled" | "client/referral_received" | "client/queue_place_withdrawn", client: LockedClient, enrolmentId: string, course: Pick<LockedCourse, "id" | "name">) {
   return {
     template,
     to: client.anonymisedAt ? null : client.email,
@@ -172,21 +218,37 @@ export function clientNotice(template: "client/seat_confirmed" | "client/seat_of
   };
 }
 
-/** A confirmed seat ends the client's other queue places (the one-seat rule). */
-export async function withdrawOtherPlaces(
+/**
+ * After a seat is accepted (or confirmed at once): the one-seat rule ends the client's other
+ * places. An unconditional seat ends all of them and places the client's pooled referrals; a
+ * conditional one keeps the queue places ranked above it. Returns courses whose seats this released.
+ */
+export async function settlePlaces(
   tx: Tx,
   client: LockedClient,
-  keptEnrolmentId: string,
-  options: { actor: EngineActor; now: Date },
-): Promise<void> {
+  kept: Pick<EnrolmentRow, "id" | "preferenceRank">,
+  options: { actor: EngineActor; now: Date; conditional: boolean },
+): Promise<string[]> {
+  const keep = options.conditional ? new Set((await placesRankedAbove(tx, client.id, kept)).map((p) => p.id)) : new Set<string>();
   const others = await tx.enrolment.findMany({
-    where: { clientId: client.id, id: { not: keptEnrolmentId }, status: { in: ["WAITLISTED", "OFFERED"] } },
-    select: { id: true, status: true, course: { select: { id: true, name: true, provider: { select: { email: true } } } } },
+    where: { clientId: client.id, id: { not: kept.id }, status: { in: ["WAITLISTED", "OFFERED"] } },
+    select: { id: true, status: true, course: { select: { id: true, name: true } } },
   });
+  const released: string[] = [];
   for (const other of others) {
-    const moved = await transition(tx, other, "WITHDRAWN", { ...options, reason: "Placed on another course", data: { placedEnrolmentId: keptEnrolmentId } });
-    if (moved) await queueNotice(tx, clientNotice("client/queue_place_withdrawn", client, other.id, other.course));
+    if (keep.has(other.id)) continue;
+    const moved = await transition(tx, other, "WITHDRAWN", { ...options, reason: "Placed on another course", data: { placedEnrolmentId: kept.id } });
+    if (!moved) continue;
+    if (other.status === "OFFERED") released.push(other.course.id);
+    await queueNotice(tx, clientNotice("client/queue_place_withdrawn", client, other.id, other.course));
   }
+  if (!options.conditional) {
+    await tx.queueEntry.updateMany({
+      where: { clientId: client.id, status: "ACTIVE" },
+      data: { status: "PLACED", statusReason: "Placed on a course", endedAt: options.now },
+    });
+  }
+  return released;
 }
 
 /**
@@ -196,16 +258,21 @@ export async function withdrawOtherPlaces(
  */
 export async function fillFreeSeats(courseId: string, now: Date): Promise<number> {
   let granted = 0;
+  const released: string[] = [];
   // A retry means a candidate changed under us (another course just seated them); many in a row
   // would mean a bug, and the minute job tries again later rather than spinning here.
   for (let retries = 0; retries < 20; ) {
     const outcome = await inTransaction(async (tx) => {
       const course = await lockCourse(tx, courseId);
       if (!course || !acceptsSeats(course, now) || course.seatsHeld >= course.capacity) return "done" as const;
-      const [candidate] = await tx.$queryRaw<{ id: string; clientId: string }[]>`
-        SELECT e.id, e."clientId" FROM "Enrolment" e
-        WHERE e."courseId" = ${courseId}::uuid AND e.status = 'WAITLISTED'
-          AND NOT EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = e."clientId" AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))
+      // One order for everyone who waits for this course, referred to it alone or through a pool:
+      // priority group, then the queue key (the referral time unless a provider moved it).
+      const [candidate] = await tx.$queryRaw<{ id: string; clientId: string; skipped: number }[]>`
+        SELECT e.id, e."clientId",
+               (SELECT count(*)::int FROM "Enrolment" s WHERE s."courseId" = e."courseId" AND s.status = 'WAITLISTED'
+                  AND (s.priority, s."queueOrder", s."referredAt", s.id) < (e.priority, e."queueOrder", e."referredAt", e.id)) AS skipped
+        FROM "Enrolment" e
+        WHERE e."courseId" = ${courseId}::uuid AND e.status = 'WAITLISTED' AND NOT ${holdsUnconditionalSeat('e."clientId"')}
         ORDER BY e.priority, e."queueOrder", e."referredAt", e.id
         LIMIT 1`;
       if (!candidate) return "done" as const;
@@ -213,13 +280,18 @@ export async function fillFreeSeats(courseId: string, now: Date): Promise<number
       const enrolment = await lockEnrolment(tx, candidate.id);
       // Re-check under the client lock: another course may have just given this client a seat.
       if (!client || enrolment?.status !== "WAITLISTED" || (await clientHoldsSeat(tx, client.id))) return "retry" as const;
-      const to = await grantSeat(tx, course, client, enrolment, { actor: { kind: "SYSTEM" }, now, reason: "Seat freed: next in the queue" });
-      return to ? ("granted" as const) : ("retry" as const);
+      // Recorded with why: the rule, and how many ahead were passed over for holding a seat elsewhere.
+      const data = { rule: "priority, then referral time", pooled: enrolment.queueEntryId !== null, passedOver: candidate.skipped };
+      const grant = await grantSeat(tx, course, client, enrolment, { actor: { kind: "SYSTEM" }, now, reason: "Seat freed: next in the queue", data });
+      if (!grant) return "retry" as const;
+      released.push(...grant.released);
+      return "granted" as const;
     });
     if (outcome === "done") break;
     if (outcome === "granted") granted++;
     else retries++;
   }
+  for (const other of released) if (other !== courseId) await fillFreeSeats(other, now);
   return granted;
 }
 

@@ -27,7 +27,9 @@ export type EngineErrorCode =
   | "NO_FREE_SEAT"
   | "CLIENT_HOLDS_SEAT"
   | "INVALID_POSITION"
-  | "OFFER_EXPIRED";
+  | "OFFER_EXPIRED"
+  | "CONDITIONAL_NOT_AVAILABLE"
+  | "ALREADY_IN_POOL";
 
 export type Failure = { ok: false; code: EngineErrorCode };
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
