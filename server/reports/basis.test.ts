@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { testDb, uniqueSuffix } from "../../lib/testing/db";
 import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
 import {
-  acceptOffer, cancelEnrolment, changeCapacity, declineOffer, expireDueOffers, markCompleted, markInterrupted, markNoShow, markStarted, referClient, staff,
+  acceptOffer, cancelEnrolment, changeCapacity, declineOffer, expireDueOffers, markCompleted, markInterrupted, markNoShow, markStarted, referClient, referToPool, staff,
 } from "../enrolment";
 import { foldReportChanges } from "./basis";
 
@@ -19,13 +19,13 @@ const DAY = 24 * HOUR;
 async function disagreements(): Promise<{ cells: number; seats: number }> {
   const [row] = await testDb().$queryRaw<{ cells: bigint; seats: bigint }[]>`
     WITH basis AS (
-      SELECT "referredOn", "officeId", "providerId", "studyPath", "municipality", "status", "offered", "confirmed", "offerDays", "startDays", sum("enrolments")::bigint AS n
-      FROM (SELECT * FROM "ReportCell" UNION ALL SELECT id, "referredOn", "officeId", "providerId", "studyPath", "municipality", "status", "offered", "confirmed",
-              "offerDays", "startDays", "enrolments", "createdAt", "createdAt" FROM "ReportCellChange") x
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 HAVING sum("enrolments") <> 0
+      SELECT "referredOn", "officeId", "providerId", "studyPath", "municipality", "status", "offered", "confirmed", "offerDays", "startDays", "pooled", sum("enrolments")::bigint AS n
+      FROM (SELECT "referredOn", "officeId", "providerId", "studyPath", "municipality", "status", "offered", "confirmed", "offerDays", "startDays", "pooled", "enrolments" FROM "ReportCell"
+            UNION ALL SELECT "referredOn", "officeId", "providerId", "studyPath", "municipality", "status", "offered", "confirmed", "offerDays", "startDays", "pooled", "enrolments" FROM "ReportCellChange") x
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 HAVING sum("enrolments") <> 0
     ),
     direct AS (
-      SELECT c.*, count(*) AS n FROM "Enrolment" e, report_cell_of(e) c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      SELECT c.*, count(*) AS n FROM "Enrolment" e, report_cell_of(e) c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     ),
     seats AS (SELECT "courseId", "officeId", "seatsHeld"::bigint AS n FROM "CourseOfficeSeats" WHERE "seatsHeld" > 0),
     held AS (
@@ -108,13 +108,40 @@ describe("the reports' basis", () => {
     expect(moved.find((c) => c.status === "INTERRUPTED")).toEqual({ status: "INTERRUPTED", offerDays: 0, startDays: days(a1row.referredAt, a1row.startedAt!), n: 1 });
   });
 
+  it("follows pooled referrals: places on every matching course, a conditional acceptance and its release", async () => {
+    const w = await makeWorld();
+    const municipality = `Poolila ${uniqueSuffix()}`;
+    const official = staff(w.official);
+    const [A, B, C] = [await makeCourse(w.provider.id, 1, { municipality }), await makeCourse(w.provider.id, 1, { municipality }), await makeCourse(w.provider.id, 1, { municipality })];
+    const holder = await referClient({ actor: official, clientId: (await makeClient(w.office.id)).id, courseId: A.id });
+    if (!holder.ok) throw new Error(holder.code);
+    const client = await makeClient(w.office.id);
+    const criteria = { studyPath: "BASIC" as const, levelFit: false, municipalities: [municipality], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
+    // A is the most wanted (and full), then B, then C.
+    const pool = await referToPool({ actor: official, clientId: client.id, criteria, rankedCourseIds: [A.id, B.id, C.id] });
+    if (!pool.ok) throw new Error(pool.code);
+    const onB = pool.entry.places.find((p) => p.courseId === B.id)!;
+    expect(onB.status).toBe("OFFERED");
+    expect((await acceptOffer({ actor: official, enrolmentId: onB.enrolmentId, conditional: true })).ok).toBe(true); // keeps A, withdraws C
+    expect(await disagreements()).toEqual({ cells: 0, seats: 0 });
+    expect((await declineOffer({ actor: official, enrolmentId: holder.enrolment.id })).ok).toBe(true); // A is offered to the pool
+    const onA = await testDb().enrolment.findFirstOrThrow({ where: { clientId: client.id, courseId: A.id } });
+    expect(onA.status).toBe("OFFERED");
+    expect((await acceptOffer({ actor: official, enrolmentId: onA.id })).ok).toBe(true); // releases B
+    expect(await disagreements()).toEqual({ cells: 0, seats: 0 });
+    const pooled = await testDb().$queryRaw<{ pooled: boolean; n: number }[]>`
+      SELECT pooled, sum(enrolments)::int AS n FROM (SELECT pooled, enrolments, municipality FROM "ReportCell" UNION ALL SELECT pooled, enrolments, municipality FROM "ReportCellChange") c
+      WHERE municipality = ${municipality} GROUP BY 1 HAVING sum(enrolments) <> 0 ORDER BY 1`;
+    expect(pooled).toEqual([{ pooled: false, n: 1 }, { pooled: true, n: 3 }]);
+  });
+
   it("refuses a negative count in a cell or a course's office seats", async () => {
     const w = await makeWorld();
     const course = await makeCourse(w.provider.id, 1);
     await expect(testDb().$executeRaw`INSERT INTO "CourseOfficeSeats" ("courseId", "officeId", "seatsHeld") VALUES (${course.id}::uuid, ${w.office.id}::uuid, -1)`).rejects.toThrow(/CourseOfficeSeats_seats_nonnegative/);
     await expect(
-      testDb().$executeRaw`INSERT INTO "ReportCell" ("referredOn", "officeId", "providerId", "studyPath", "municipality", "status", "offered", "confirmed", "enrolments")
-        VALUES ('2001-01-01', ${w.office.id}::uuid, ${w.provider.id}::uuid, 'BASIC', 'Nowhere', 'WAITLISTED', false, false, -1)`,
+      testDb().$executeRaw`INSERT INTO "ReportCell" ("referredOn", "officeId", "providerId", "studyPath", "municipality", "status", "offered", "confirmed", "pooled", "enrolments")
+        VALUES ('2001-01-01', ${w.office.id}::uuid, ${w.provider.id}::uuid, 'BASIC', 'Nowhere', 'WAITLISTED', false, false, false, -1)`,
     ).rejects.toThrow(/ReportCell_enrolments_nonnegative/);
   });
 });

@@ -4,7 +4,7 @@ import { testDb, uniqueSuffix } from "../../lib/testing/db";
 import { makeClient, makeCourse, makeUser, makeWorld, type World } from "../../lib/testing/factories";
 import { reportExportSchema, reportFilterSchema } from "../../lib/schemas/reports";
 import type { Actor } from "../auth/actor";
-import { acceptOffer, declineOffer, expireDueOffers, markInterrupted, markNoShow, markStarted, referClient, staff } from "../enrolment";
+import { acceptOffer, declineOffer, expireDueOffers, markInterrupted, markNoShow, markStarted, referClient, referToPool, staff } from "../enrolment";
 import { exportReportTable } from "./export";
 import { foldReportChanges } from "./basis";
 import { loadReports, reportTables, type Reports } from "./index";
@@ -226,6 +226,50 @@ describe("reports on a known data set", () => {
   it("no reports for a staff member without an organisation", async () => {
     const orphan: Actor = { ...known.w.official, organisationId: null };
     expect(await loadReports(orphan, {})).toBeNull();
+  });
+
+  it("waiting time by kind of referral: a referral to one course and a pooled one, each matching the direct computation", async () => {
+    const w: World = await makeWorld();
+    const municipality = `Jonola ${uniqueSuffix()}`;
+    const official = staff(w.official);
+    const base = Date.now() - 20 * DAY;
+    const at = (ms: number) => new Date(base + ms);
+    const P1 = await makeCourse(w.provider.id, 1, { municipality, studyPath: "BASIC", offerResponseHours: 96 });
+    const P2 = await makeCourse(w.provider.id, 1, { municipality, studyPath: "BASIC", offerResponseHours: 96 });
+    const direct = await referClient({ actor: official, clientId: (await makeClient(w.office.id)).id, courseId: P1.id, now: at(0) });
+    if (!direct.ok) throw new Error(direct.code);
+    const criteria = { studyPath: "BASIC" as const, levelFit: false, municipalities: [municipality], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
+    const pool = async (now: Date) => {
+      const r = await referToPool({ actor: official, clientId: (await makeClient(w.office.id)).id, criteria, rankedCourseIds: [], now });
+      if (!r.ok) throw new Error(r.code);
+      return r.entry.places;
+    };
+    const first = await pool(at(HOUR)); // offered on P2 at once, waits on P1
+    const second = await pool(at(2 * HOUR)); // waits on both
+    expect(first.map((p) => p.status).sort()).toEqual(["OFFERED", "WAITLISTED"]);
+    expect(second.map((p) => p.status)).toEqual(["WAITLISTED", "WAITLISTED"]);
+    expect((await declineOffer({ actor: official, enrolmentId: direct.enrolment.id, now: at(3 * DAY) })).ok).toBe(true); // P1 goes to the second pool
+    const offeredOnP2 = first.find((p) => p.status === "OFFERED")!;
+    expect((await acceptOffer({ actor: official, enrolmentId: offeredOnP2.enrolmentId, now: at(4 * DAY) })).ok).toBe(true);
+    expect((await markStarted({ actor: staff(w.providerStaff), enrolmentId: offeredOnP2.enrolmentId, now: at(6 * DAY) })).ok).toBe(true);
+
+    const r = await reportsFor(w.official, { municipality });
+    const ids = [direct.enrolment.id, ...first.map((p) => p.enrolmentId), ...second.map((p) => p.enrolmentId)];
+    const rows = await testDb().enrolment.findMany({ where: { id: { in: ids } }, select: { id: true, queueEntryId: true } });
+    const directIds = rows.filter((e) => !e.queueEntryId).map((e) => e.id);
+    const pooledIds = rows.filter((e) => e.queueEntryId).map((e) => e.id);
+    expect([directIds.length, pooledIds.length]).toEqual([1, 4]);
+    const [directCount, pooledCount, all] = await Promise.all([directCounts(directIds), directCounts(pooledIds), directCounts(ids)]);
+    // The scenario itself: the direct referral was offered at once; the pools were given a seat at once and after three days.
+    expect([directCount.seatsGranted, pooledCount.seatsGranted, pooledCount.started]).toEqual([1, 2, 1]);
+    expect(r.waiting.byKind.map((k) => k.kind)).toEqual(["DIRECT", "POOLED"]);
+    expectWaiting(r.waiting.byKind[0]!, directCount);
+    expectWaiting(r.waiting.byKind[1]!, pooledCount);
+    expect(r.waiting.byKind.map((k) => k.referred)).toEqual([1, 4]);
+    expectWaiting(r.waiting.total, all);
+    const table = reportTables(r).waitingByKind;
+    expect(table.rows.map((row) => row.slice(0, 2))).toEqual([["DIRECT", 1], ["POOLED", 2]]);
+    expect(table.total!.slice(0, 2)).toEqual(["", 3]);
   });
 
   it("reflects every enrolment change at once, and the same before and after the minute job folds them", async () => {

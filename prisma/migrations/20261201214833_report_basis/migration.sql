@@ -11,6 +11,7 @@ CREATE TABLE "ReportCell" (
     "confirmed" BOOLEAN NOT NULL,
     "offerDays" INTEGER,
     "startDays" INTEGER,
+    "pooled" BOOLEAN NOT NULL,
     "enrolments" INTEGER NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -31,6 +32,7 @@ CREATE TABLE "ReportCellChange" (
     "confirmed" BOOLEAN NOT NULL,
     "offerDays" INTEGER,
     "startDays" INTEGER,
+    "pooled" BOOLEAN NOT NULL,
     "enrolments" INTEGER NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -61,22 +63,22 @@ CREATE FUNCTION report_day(t timestamptz) RETURNS date LANGUAGE sql STABLE
   AS $$ SELECT (t AT TIME ZONE 'Europe/Helsinki')::date $$;
 
 -- The report cell an enrolment counts in, with its client's office and its course's attributes as
--- they are in the table now.
+-- they are in the table now. "pooled": the enrolment is a place of a pooled referral (QueueEntry).
 CREATE FUNCTION report_cell_of(e "Enrolment") RETURNS TABLE (
   "referredOn" date, "officeId" uuid, "providerId" uuid, "studyPath" "StudyPath", municipality text,
-  status "EnrolmentStatus", offered boolean, confirmed boolean, "offerDays" integer, "startDays" integer
+  status "EnrolmentStatus", offered boolean, confirmed boolean, "offerDays" integer, "startDays" integer, pooled boolean
 ) LANGUAGE sql STABLE AS $$
   SELECT report_day(e."referredAt"), cl."officeId", k."providerId", k."studyPath", k.municipality, e.status,
     e."offeredAt" IS NOT NULL, e."confirmedAt" IS NOT NULL,
     report_day(coalesce(e."offeredAt", e."confirmedAt")) - report_day(e."referredAt"),
-    report_day(e."startedAt") - report_day(e."referredAt")
+    report_day(e."startedAt") - report_day(e."referredAt"), e."queueEntryId" IS NOT NULL
   FROM "Client" cl, "Course" k WHERE cl.id = e."clientId" AND k.id = e."courseId"
 $$;
 
 -- One cell per key; a cell never counts fewer than zero enrolments (foldReportChanges deletes the
 -- empty ones). The key is an expression index so that "no waiting time" (null) is one value.
 CREATE UNIQUE INDEX "ReportCell_key" ON "ReportCell" ("referredOn", "officeId", "providerId", "studyPath", "municipality",
-  "status", "offered", "confirmed", (coalesce("offerDays", -1)), (coalesce("startDays", -1)));
+  "status", "offered", "confirmed", (coalesce("offerDays", -1)), (coalesce("startDays", -1)), "pooled");
 ALTER TABLE "ReportCell" ADD CONSTRAINT "ReportCell_enrolments_nonnegative" CHECK ("enrolments" >= 0);
 ALTER TABLE "CourseOfficeSeats" ADD CONSTRAINT "CourseOfficeSeats_seats_nonnegative" CHECK ("seatsHeld" >= 0);
 
@@ -86,7 +88,7 @@ ALTER TABLE "CourseOfficeSeats" ADD CONSTRAINT "CourseOfficeSeats_seats_nonnegat
 CREATE FUNCTION enrolment_track_report_cells() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "ReportCellChange" ("referredOn", "officeId", "providerId", "studyPath", "municipality", "status",
-    "offered", "confirmed", "offerDays", "startDays", "enrolments")
+    "offered", "confirmed", "offerDays", "startDays", "pooled", "enrolments")
   SELECT c.*, -1 FROM report_cell_of(OLD) c WHERE TG_OP <> 'INSERT'
   UNION ALL
   SELECT c.*, 1 FROM report_cell_of(NEW) c WHERE TG_OP <> 'DELETE';
@@ -97,19 +99,19 @@ CREATE TRIGGER "Enrolment_track_report_cells"
   AFTER INSERT OR DELETE ON "Enrolment"
   FOR EACH ROW EXECUTE FUNCTION enrolment_track_report_cells();
 CREATE TRIGGER "Enrolment_track_report_cells_update"
-  AFTER UPDATE OF "status", "referredAt", "offeredAt", "confirmedAt", "startedAt", "clientId", "courseId" ON "Enrolment"
+  AFTER UPDATE OF "status", "referredAt", "offeredAt", "confirmedAt", "startedAt", "queueEntryId", "clientId", "courseId" ON "Enrolment"
   FOR EACH ROW
-  WHEN ((OLD."status", OLD."referredAt", OLD."offeredAt", OLD."confirmedAt", OLD."startedAt", OLD."clientId", OLD."courseId")
-    IS DISTINCT FROM (NEW."status", NEW."referredAt", NEW."offeredAt", NEW."confirmedAt", NEW."startedAt", NEW."clientId", NEW."courseId"))
+  WHEN ((OLD."status", OLD."referredAt", OLD."offeredAt", OLD."confirmedAt", OLD."startedAt", OLD."queueEntryId", OLD."clientId", OLD."courseId")
+    IS DISTINCT FROM (NEW."status", NEW."referredAt", NEW."offeredAt", NEW."confirmedAt", NEW."startedAt", NEW."queueEntryId", NEW."clientId", NEW."courseId"))
   EXECUTE FUNCTION enrolment_track_report_cells();
 
 -- A course's provider, study path or municipality changes: its enrolments move to other cells.
 CREATE FUNCTION course_track_report_cells() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "ReportCellChange" ("referredOn", "officeId", "providerId", "studyPath", "municipality", "status",
-    "offered", "confirmed", "offerDays", "startDays", "enrolments")
+    "offered", "confirmed", "offerDays", "startDays", "pooled", "enrolments")
   SELECT c."referredOn", c."officeId", OLD."providerId", OLD."studyPath", OLD."municipality", c.status, c.offered, c.confirmed,
-    c."offerDays", c."startDays", -1
+    c."offerDays", c."startDays", c.pooled, -1
     FROM "Enrolment" e, report_cell_of(e) c WHERE e."courseId" = NEW.id
   UNION ALL
   SELECT c.*, 1 FROM "Enrolment" e, report_cell_of(e) c WHERE e."courseId" = NEW.id;
@@ -150,9 +152,9 @@ CREATE TRIGGER "Enrolment_track_seats_by_office"
 CREATE FUNCTION client_track_report_basis() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "ReportCellChange" ("referredOn", "officeId", "providerId", "studyPath", "municipality", "status",
-    "offered", "confirmed", "offerDays", "startDays", "enrolments")
+    "offered", "confirmed", "offerDays", "startDays", "pooled", "enrolments")
   SELECT c."referredOn", OLD."officeId", c."providerId", c."studyPath", c."municipality", c.status, c.offered, c.confirmed,
-    c."offerDays", c."startDays", -1
+    c."offerDays", c."startDays", c.pooled, -1
     FROM "Enrolment" e, report_cell_of(e) c WHERE e."clientId" = NEW.id
   UNION ALL
   SELECT c.*, 1 FROM "Enrolment" e, report_cell_of(e) c WHERE e."clientId" = NEW.id;
@@ -180,8 +182,8 @@ BEGIN
   DELETE FROM "ReportCellChange";
   DELETE FROM "ReportCell";
   INSERT INTO "ReportCell" ("referredOn", "officeId", "providerId", "studyPath", "municipality", "status",
-    "offered", "confirmed", "offerDays", "startDays", "enrolments")
-  SELECT c.*, count(*) FROM "Enrolment" e, report_cell_of(e) c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
+    "offered", "confirmed", "offerDays", "startDays", "pooled", "enrolments")
+  SELECT c.*, count(*) FROM "Enrolment" e, report_cell_of(e) c GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
   DELETE FROM "CourseOfficeSeats";
   INSERT INTO "CourseOfficeSeats" ("courseId", "officeId", "seatsHeld")
   SELECT e."courseId", cl."officeId", count(*) FROM "Enrolment" e JOIN "Client" cl ON cl.id = e."clientId"
