@@ -235,7 +235,7 @@ describe("reports on a known data set", () => {
     const base = Date.now() - 20 * DAY;
     const at = (ms: number) => new Date(base + ms);
     const P1 = await makeCourse(w.provider.id, 1, { municipality, studyPath: "BASIC", offerResponseHours: 96 });
-    const P2 = await makeCourse(w.provider.id, 1, { municipality, studyPath: "BASIC", offerResponseHours: 96 });
+    await makeCourse(w.provider.id, 1, { municipality, studyPath: "BASIC", offerResponseHours: 96 }); // P2, which the pools match too
     const direct = await referClient({ actor: official, clientId: (await makeClient(w.office.id)).id, courseId: P1.id, now: at(0) });
     if (!direct.ok) throw new Error(direct.code);
     const criteria = { studyPath: "BASIC" as const, levelFit: false, municipalities: [municipality], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
