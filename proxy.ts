@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie, sessionOnRequest } from "./server/auth/lifetime";
+import { LINK_BLOCKED_HEADER, linkLimitState } from "./server/notifications/link-limit";
+import { clientIp } from "./server/rate-limit/client-ip";
 
 // A strict Content-Security-Policy with a fresh nonce for every page request. Next.js reads the
 // nonce from the request's CSP header and puts it on its own scripts; the root layout passes it to
@@ -10,6 +12,10 @@ import { sessionCookie, sessionOnRequest } from "./server/auth/lifetime";
 // It also keeps a staff session's activity stamp (server/auth/lifetime.ts): every page request,
 // server action and export renews it (at most once a minute) and a session idle for 30 minutes,
 // or 8 hours old, loses its cookie. The pages then find no session and send the person to sign in.
+//
+// And it answers a client's link (/o/<token>) opened from an IP blocked for guessing links with
+// HTTP 429 and Retry-After (server/notifications/link-limit.ts): the request is rewritten to
+// app/o/blocked, which renders the translated page with that status (a page cannot set one).
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -26,6 +32,9 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/** A client's link page; its answers are server actions (POST), which check the limit themselves. */
+const CLIENT_LINK = /^\/o\/[^/]+$/;
+
 export async function proxy(request: NextRequest) {
   // The demo mailbox's raw e-mail view sets its own sandboxing policy; a second one would block the
   // e-mail's inline styles.
@@ -37,6 +46,19 @@ export async function proxy(request: NextRequest) {
   // The shell leaves the staff tools out of the client's own pages (components/AppShell.tsx).
   requestHeaders.set("x-kp-path", request.nextUrl.pathname);
   requestHeaders.set("content-security-policy", policy);
+  // Only this proxy says a link is blocked.
+  requestHeaders.delete(LINK_BLOCKED_HEADER);
+  if (request.method === "GET" && CLIENT_LINK.test(request.nextUrl.pathname)) {
+    const limit = await linkLimitState(clientIp((name) => request.headers.get(name)));
+    if (limit.blocked) {
+      requestHeaders.set(LINK_BLOCKED_HEADER, String(limit.retryAfterSeconds));
+      const blocked = request.nextUrl.clone();
+      blocked.pathname = "/o/blocked";
+      const response = NextResponse.rewrite(blocked, { request: { headers: requestHeaders } });
+      response.headers.set("content-security-policy", policy);
+      return response;
+    }
+  }
   const cookie = sessionCookie();
   const session = await sessionOnRequest(request.cookies.get(cookie.name)?.value);
   if (session.action === "renew") {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { sql } from "../db/client";
+import { sql } from "../db/pool";
 import { env } from "../env";
 
 // Rate limits, with rate-limiter-flexible. Two kinds:
