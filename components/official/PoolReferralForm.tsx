@@ -48,6 +48,7 @@ const resolver: Resolver<FormValues> = async (values, context, options) => {
 export function PoolReferralForm({
   clientId,
   clientName,
+  alreadyActive,
   defaults,
   courses,
   municipalities,
@@ -55,6 +56,8 @@ export function PoolReferralForm({
 }: {
   clientId: string;
   clientName: string;
+  /** The client already waits in a pool. The page is refreshed after a referral, so this turns true under the result. */
+  alreadyActive: boolean;
   defaults: PoolCriteria;
   courses: PoolChoiceOption[];
   municipalities: string[];
@@ -120,6 +123,8 @@ export function PoolReferralForm({
       </section>
     );
   }
+
+  if (alreadyActive) return <p role="status">{t("pool.alreadyActive")}</p>;
 
   return (
     <form noValidate onSubmit={onSubmit} className={styles.form} aria-busy={pending}>

@@ -142,10 +142,7 @@ async function renderPoolReferral(message: OutboxMessage, payload: Payload, data
   data.contact = client.office;
   const courses = (payload.courses ?? []) as unknown as { courseName: string; rank: number | null }[];
   data.pool = { courses: courses.map((c) => ({ name: c.courseName, rank: c.rank })) };
-  const places = await db().enrolment.findMany({
-    where: { queueEntryId: payload.queueEntryId ?? "00000000-0000-0000-0000-000000000000" },
-    select: { id: true, preferenceRank: true, course: { select: { startsOn: true, endsOn: true } } },
-  });
+  const places = await poolPlacesFor(message, payload, courses.length > 0);
   places.sort((a, b) => (a.preferenceRank ?? Infinity) - (b.preferenceRank ?? Infinity) || a.course.startsOn.getTime() - b.course.startsOn.getTime());
   const first = places[0];
   if (!first) return;
@@ -153,6 +150,31 @@ async function renderPoolReferral(message: OutboxMessage, payload: Payload, data
   const expiresAt = new Date(Math.max(...places.map((p) => p.course.endsOn.getTime())) + 86_400_000);
   const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: first.id, kind: "QUEUE", locale: language, expiresAt });
   data.links = { page: `${baseUrl}/o/${token}?lang=${language}` };
+}
+
+/** How long a pool's e-mail waits for its places before it goes out without a link to the queue page. */
+const POOL_PLACES_GRACE_MS = 5 * 60_000;
+
+/**
+ * The pool's places. The engine writes the e-mail in the referral's transaction and joins the
+ * courses just after it commits, so a fast worker can get here first: it waits a moment, then
+ * leaves the message for a retry (while it is young), so the e-mail carries its link.
+ */
+async function poolPlacesFor(message: OutboxMessage, payload: Payload, expected: boolean) {
+  const find = () =>
+    db().enrolment.findMany({
+      where: { queueEntryId: payload.queueEntryId ?? "00000000-0000-0000-0000-000000000000" },
+      select: { id: true, preferenceRank: true, course: { select: { startsOn: true, endsOn: true } } },
+    });
+  let places = await find();
+  for (let i = 0; expected && places.length === 0 && i < 10; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    places = await find();
+  }
+  if (expected && places.length === 0 && Date.now() - message.createdAt.getTime() < POOL_PLACES_GRACE_MS) {
+    throw new Error("The pooled referral's queue places are not joined yet; trying again later");
+  }
+  return places;
 }
 
 function dateParts(d: Date): [number, number, number] {

@@ -25,18 +25,15 @@ export default async function PoolReferralPage({ params }: Props) {
       <Link href={`/official/clients/${client.id}`}>{t("finder.back", { name })}</Link>
       <Heading variant="h1">{t("pool.title")}</Heading>
       <Paragraph>{t("pool.intro", { name })}</Paragraph>
-      {data.activePool ? (
-        <p role="status">{t("pool.alreadyActive")}</p>
-      ) : (
-        <PoolReferralForm
-          clientId={client.id}
-          clientName={name}
-          defaults={data.defaults}
-          courses={data.courses}
-          municipalities={data.municipalities}
-          languageLevel={client.languageLevel}
-        />
-      )}
+      <PoolReferralForm
+        clientId={client.id}
+        clientName={name}
+        alreadyActive={data.activePool !== null}
+        defaults={data.defaults}
+        courses={data.courses}
+        municipalities={data.municipalities}
+        languageLevel={client.languageLevel}
+      />
     </div>
   );
 }
