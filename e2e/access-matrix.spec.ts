@@ -42,6 +42,9 @@ interface Ids {
   /** The first office and its official, for the administrator's pages. */
   organisation: string;
   user: string;
+  /** A client of the first office with an active pooled referral, and that pool. */
+  poolClient: string;
+  pool: string;
 }
 
 interface Call {
@@ -89,6 +92,11 @@ const ROUTES: Record<string, Call[]> = {
   "GET /official/clients/[id]": [{ path: (i) => `/official/clients/${i.client}`, expect: OFFICE_RECORD }],
   "GET /official/clients/[id]/edit": [{ path: (i) => `/official/clients/${i.client}/edit`, expect: OFFICE_RECORD }],
   "GET /official/clients/[id]/courses": [{ path: (i) => `/official/clients/${i.client}/courses`, expect: OFFICE_RECORD }],
+  "GET /official/clients/[id]/pool": [
+    { path: (i) => `/official/clients/${i.client}/pool`, expect: OFFICE_RECORD },
+    // The client page of a client with a pooled referral: its panel is the office's only.
+    { path: (i) => `/official/clients/${i.poolClient}`, expect: OFFICE_RECORD },
+  ],
   "GET /official/clients/[id]/data": [{ path: (i) => `/official/clients/${i.client}/data`, expect: OFFICE_RECORD, identityCodeFor: "official" }],
   "GET /official/clients/[id]/data/json": [{ path: (i) => `/official/clients/${i.client}/data/json`, expect: OFFICE_RECORD, identityCodeFor: "official" }],
   "GET /official/clients/export": [{ path: () => "/official/clients/export?format=csv", expect: OFFICIALS }],
@@ -148,6 +156,8 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/official/actions.ts#actOnEnrolment": { page: (i) => `/official/clients/${i.client}`, args: (i) => [{ enrolmentId: i.enrolment, clientId: i.client, action: "cancel", values: { reason: "Pääsyoikeuden testi" } }], for: ["official"] },
   "app/official/actions.ts#referToCourse": { page: (i) => `/official/clients/${i.client}/courses`, args: (i) => [{ clientId: i.client, courseId: i.course }], for: ["official"] },
   "app/official/actions.ts#referSeveral": { page: () => "/official/bulk", args: (i) => [{ clientIds: [i.client], courseId: i.course }], for: ["official"] },
+  "app/official/actions.ts#referToPoolAction": { page: (i) => `/official/clients/${i.client}/pool`, args: (i) => [{ clientId: i.client, criteria: { studyPath: "BASIC" }, rankedCourseIds: [i.course] }], for: ["official"] },
+  "app/official/actions.ts#closePoolAction": { page: (i) => `/official/clients/${i.poolClient}`, args: (i) => [{ clientId: i.poolClient, values: { queueEntryId: i.pool, reason: "Pääsyoikeuden testi" } }], for: ["official"] },
   "app/provider/actions.ts#createCourseAction": { page: () => "/provider/courses/new", args: () => [{}], for: ["provider", "otherProvider"] },
   "app/provider/actions.ts#updateCourseAction": { page: (i) => `/provider/courses/${i.course}/edit`, args: (i) => [i.course, {}], for: ["provider"] },
   "app/provider/actions.ts#duplicateCourseAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course], for: ["provider"] },
@@ -352,5 +362,24 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   const mail = /href="\/mailbox\/([^"/]+)"/.exec(mailbox)?.[1] ?? "none";
   expect(course, "a course of the first provider with enrolments").not.toBe("");
   const me = await (await sessions.official.get("/api/v1/me", { headers: bearer(tokens.official) })).json();
-  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id };
+  const { poolClient, pool } = await pooledClient(sessions.official, tokens.official);
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, poolClient, pool };
+}
+
+/**
+ * The official registers a client and makes a pooled referral for them through the form's own
+ * server action, with criteria that match no course (so no queue of the demo data changes).
+ */
+async function pooledClient(official: APIRequestContext, token: string): Promise<{ poolClient: string; pool: string }> {
+  const created = await official.post("/api/v1/clients", { headers: bearer(token), data: { ...NEW_CLIENT, firstName: "Pooli", municipality: "Pääsyoikeusmaa" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const poolClient = ((await created.json()) as { id: string }).id;
+  const criteria = { studyPath: "LITERACY", levelFit: true, municipalities: ["Pääsyoikeusmaa"], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
+  const response = await official.post(`/official/clients/${poolClient}/pool`, {
+    headers: { "Next-Action": discoverActions().get("app/official/actions.ts#referToPoolAction")!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([{ clientId: poolClient, criteria, rankedCourseIds: [], priority: "NORMAL" }]),
+  });
+  const pool = /"queueEntryId":"([0-9a-f-]{36})"/.exec(await response.text())?.[1];
+  expect(pool, "the official's pooled referral").toBeTruthy();
+  return { poolClient, pool: pool! };
 }

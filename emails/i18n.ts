@@ -46,3 +46,15 @@ function formatter(lang: EmailLanguage, withTime: boolean): Intl.DateTimeFormat 
 export function formatDate(lang: EmailLanguage, date: Date, withTime = false): string {
   return formatter(lang, withTime).format(date);
 }
+
+const listFormats = new Map<EmailLanguage, Intl.ListFormat>();
+
+/** Course names as one list in the language's own way ("A, B and C"; "A، B و C"). */
+export function formatList(lang: EmailLanguage, items: string[]): string {
+  let f = listFormats.get(lang);
+  if (!f) {
+    f = new Intl.ListFormat(lang, { style: "long", type: "conjunction" });
+    listFormats.set(lang, f);
+  }
+  return f.format(items);
+}

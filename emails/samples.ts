@@ -13,6 +13,8 @@ const course = {
 };
 const contact = { name: "Helsingin TE-toimisto", email: "te-palvelut@example.fi", phone: "+358 29 000 0000", address: "Työkatu 1, 00100 Helsinki" };
 const base = "https://koulutusportti.example.fi";
+/** The course a pooled client ranked above the sample course. */
+const preferred = "Suomi 1 – perusopetus, päiväryhmä (Kallio)";
 
 export function sampleData(template: EmailTemplate): EmailData {
   const client = template.startsWith("client/");
@@ -23,11 +25,29 @@ export function sampleData(template: EmailTemplate): EmailData {
       return { ...data, queue: { position: 3, total: 7 }, links: { page: `${base}/o/sample-queue-token?lang=fi` } };
     case "client/seat_offered":
     case "client/offer_reminder":
+      // From a pooled referral, with a course ranked higher: the offer may be accepted on condition.
       return {
         ...data,
         deadline: new Date("2026-12-04T14:00:00Z"),
-        links: { accept: `${base}/o/sample-offer-token?answer=accept`, decline: `${base}/o/sample-offer-token?answer=decline`, page: `${base}/o/sample-offer-token` },
+        preferredCourses: [preferred],
+        links: {
+          accept: `${base}/o/sample-offer-token?answer=accept`,
+          acceptConditional: `${base}/o/sample-offer-token?answer=acceptConditional`,
+          decline: `${base}/o/sample-offer-token?answer=decline`,
+          page: `${base}/o/sample-offer-token`,
+        },
       };
+    case "client/pool_referral_received":
+      return {
+        recipientName: "Olena",
+        contact,
+        pool: { courses: [{ name: preferred, rank: 1 }, { name: course.name, rank: 2 }, { name: "Arjen suomea, päiväryhmä (Vantaa)", rank: null }] },
+        links: { page: `${base}/o/sample-queue-token?lang=fi` },
+      };
+    case "client/seat_confirmed_conditional":
+      return { ...data, preferredCourses: [preferred] };
+    case "client/conditional_seat_released":
+      return { ...data, placedCourseName: preferred };
     case "client/enrolment_cancelled":
       return { ...data, reason: "Koulutus peruttiin liian vähäisen osallistujamäärän vuoksi." };
     case "staff/invitation":

@@ -42,6 +42,26 @@ describe.each(EMAIL_LANGUAGES)("e-mails in %s", (lang) => {
       expect(email.text).toContain(EMAIL_MESSAGES[lang].common.accept);
       expect(email.text).toContain(EMAIL_MESSAGES[lang].common.decline);
     }
+    // The pooled referral's courses, the courses still waited for and the one placed on are named.
+    if (template === "client/pool_referral_received") {
+      for (const c of sampleData(template).pool!.courses) expect(email.text).toContain(c.name);
+      expect(email.text).toContain(EMAIL_MESSAGES[lang].common.openQueuePage);
+    }
+    if (template === "client/seat_confirmed_conditional") expect(email.text).toContain(sampleData(template).preferredCourses![0]);
+    if (template === "client/conditional_seat_released") expect(email.text).toContain(sampleData(template).placedCourseName);
+  });
+
+  it("explains conditional acceptance in an offer from a pooled referral, with its own button, and not otherwise", async () => {
+    const data = sampleData("client/seat_offered");
+    const common = EMAIL_MESSAGES[lang].common;
+    const conditional = await renderEmail("client/seat_offered", lang, data);
+    expect(conditional.text).toContain(common.acceptConditional);
+    expect(conditional.text).toContain(data.preferredCourses![0]);
+    expect(conditional.html).toContain("answer=acceptConditional");
+    const plain = await renderEmail("client/seat_offered", lang, { ...data, preferredCourses: [] });
+    expect(plain.text).not.toContain(common.acceptConditional);
+    expect(plain.html).not.toContain("answer=acceptConditional");
+    expect(plain.text).not.toContain(data.preferredCourses![0]);
   });
 });
 

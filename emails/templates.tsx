@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { Buttons, Details, Layout, Paragraph, SmallPrint } from "./components/Layout";
-import { EMAIL_MESSAGES, format, formatDate, type EmailLanguage, type Vars } from "./i18n";
+import { EMAIL_MESSAGES, format, formatDate, formatList, type EmailLanguage, type Vars } from "./i18n";
 import type { EmailData, EmailTemplate } from "./types";
 
 // One function builds every e-mail from its translated texts: a greeting, what happened, the
@@ -24,7 +24,11 @@ function part(template: EmailTemplate, lang: EmailLanguage, data: EmailData): Pa
     start: data.course ? date(data.course.startsOn) : "",
     date: data.digest ? date(data.digest.date) : "",
     count: data.digest ? data.digest.courses.reduce((sum, x) => sum + x.count, 0) : 0,
+    courses: formatList(lang, data.preferredCourses ?? []),
+    placed: data.placedCourseName ?? "",
   };
+  // An offer that may be accepted on condition: the client keeps their places on the courses they ranked higher.
+  const conditional = (template === "client/seat_offered" || template === "client/offer_reminder") && (data.preferredCourses?.length ?? 0) > 0;
   const rows: [string, string][] = [];
   if (data.client) rows.push([c.client, format(c.clientValue, { name: data.client.name, number: data.client.number })]);
   if (data.course) {
@@ -36,14 +40,17 @@ function part(template: EmailTemplate, lang: EmailLanguage, data: EmailData): Pa
     rows.push([c.schedule, course.schedule === "EVENING" ? c.scheduleEVENING : c.scheduleDAY]);
   }
   if (data.queue) rows.push([c.position, format(c.positionValue, data.queue)]);
+  for (const x of data.pool?.courses ?? []) rows.push([x.rank ? format(c.choice, { rank: x.rank }) : c.matchesNeeds, x.name]);
   if (data.deadline && (template === "client/seat_offered" || template === "client/offer_reminder")) rows.push([c.deadline, vars.deadline as string]);
   if (data.reason) rows.push([c.reason, data.reason]);
 
   const links = data.links ?? {};
   const buttons: { label: string; href: string; kind?: "primary" | "secondary" }[] = [];
   if (links.accept) buttons.push({ label: c.accept, href: links.accept });
+  if (conditional && links.acceptConditional) buttons.push({ label: c.acceptConditional, href: links.acceptConditional, kind: "secondary" });
   if (links.decline) buttons.push({ label: c.decline, href: links.decline, kind: "secondary" });
-  if (!links.accept && links.page) buttons.push({ label: template === "client/referral_received" || template === "client/queue_moved" ? c.openQueuePage : c.openOfferPage, href: links.page });
+  const queuePage = template === "client/referral_received" || template === "client/queue_moved" || template === "client/pool_referral_received";
+  if (!links.accept && links.page) buttons.push({ label: queuePage ? c.openQueuePage : c.openOfferPage, href: links.page });
   if (links.workspace) buttons.push({ label: c.openWorkspace, href: links.workspace });
   if (links.setPassword) buttons.push({ label: c.setPassword, href: links.setPassword });
   const firstLink = links.page ?? links.accept ?? links.setPassword ?? links.workspace;
@@ -55,6 +62,7 @@ function part(template: EmailTemplate, lang: EmailLanguage, data: EmailData): Pa
       <Paragraph>{format(t.body, vars)}</Paragraph>
       {rows.length ? <Details rows={rows} dir={dir} /> : null}
       {data.digest?.courses.length ? <Details rows={data.digest.courses.map((x) => [x.name, String(x.count)])} dir={dir} /> : null}
+      {conditional ? <Paragraph>{format(c.conditionalOffer, vars)}</Paragraph> : null}
       <Paragraph>{format(t.next, vars)}</Paragraph>
       {buttons.length ? <Buttons buttons={buttons} /> : null}
       {firstLink && (links.accept || links.setPassword) ? <SmallPrint>{format(c.linkHelp, { url: firstLink })}</SmallPrint> : null}

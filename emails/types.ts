@@ -10,6 +10,9 @@ export const EMAIL_TEMPLATES = [
   "client/enrolment_cancelled",
   "client/queue_moved",
   "client/queue_place_withdrawn",
+  "client/pool_referral_received",
+  "client/seat_confirmed_conditional",
+  "client/conditional_seat_released",
   "official/client_declined",
   "official/offer_expired",
   "official/no_show",
@@ -51,6 +54,15 @@ export interface EmailData {
   /** Staff e-mails: who the message is about (name and client number, never an identity code). */
   client?: { name: string; number: number } | null;
   digest?: { date: Date; courses: { name: string; count: number }[] };
-  links?: { accept?: string; decline?: string; page?: string; workspace?: string; setPassword?: string };
+  /** A pooled referral: the courses it matched, with the client's choice number (null: matched by the criteria). */
+  pool?: { courses: { name: string; rank: number | null }[] } | null;
+  /**
+   * Conditional acceptance: on an offer, the courses ranked higher whose queue places an acceptance
+   * on condition keeps (empty: not available); on a conditional seat, the courses still waited for.
+   */
+  preferredCourses?: string[];
+  /** A released conditional seat: the course whose seat the client accepted instead. */
+  placedCourseName?: string | null;
+  links?: { accept?: string; acceptConditional?: string; decline?: string; page?: string; workspace?: string; setPassword?: string };
   contact: EmailContact;
 }

@@ -6,9 +6,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { clientSchema, type ClientInput } from "@/lib/schemas/client";
 import { bulkReferralSchema, enrolmentReasonSchema, officialReferralSchema, type BulkReferralInput, type OfficialReferralInput } from "@/lib/schemas/official";
+import { closePoolSchema, poolReferralSchema, type PoolReferralInput } from "@/lib/schemas/pool";
 import { requireActor } from "@/server/auth/session";
 import { findPossibleDuplicates, registerClient, revealIdentityCode, updateClient, type PossibleDuplicate } from "@/server/clients/clients";
 import { acceptOffer, cancelEnrolment, declineOffer, setPriority, staff, type EngineErrorCode } from "@/server/enrolment";
+import { endPoolReferral, makePoolReferral } from "@/server/official/pool";
 import { bulkRefer, referralOutcome, type ReferralOutcome } from "@/server/official/referrals";
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -63,7 +65,7 @@ export async function showIdentityCode(clientId: string): Promise<{ ok: true; co
 
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
-const enrolmentActions = ["cancel", "urgent", "normal", "accept", "decline"] as const;
+const enrolmentActions = ["cancel", "urgent", "normal", "accept", "acceptConditional", "decline"] as const;
 export type OfficialEnrolmentAction = (typeof enrolmentActions)[number];
 const needsReason: readonly OfficialEnrolmentAction[] = ["cancel", "urgent", "decline"];
 
@@ -91,6 +93,7 @@ export async function actOnEnrolment(input: { enrolmentId: string; clientId: str
   const result =
     action.data === "cancel" ? await cancelEnrolment(verb)
     : action.data === "accept" ? await acceptOffer(verb)
+    : action.data === "acceptConditional" ? await acceptOffer({ ...verb, conditional: true })
     : action.data === "decline" ? await declineOffer(verb)
     : await setPriority({ ...verb, priority: action.data === "urgent" ? "URGENT" : "NORMAL" });
   if (!result.ok) return engineFailure(result.code);
@@ -143,4 +146,42 @@ export async function referSeveral(values: BulkReferralInput): Promise<BulkResul
   for (const o of outcomes) results.push({ clientId: o.clientId, name: o.name, ok: o.outcome.kind !== "FAILED", message: await outcomeMessage(o.outcome) });
   revalidatePath("/official");
   return { ok: true, results };
+}
+
+/**
+ * A pooled referral: the client queues for the first free seat among the courses that match the
+ * criteria, and for the courses ranked in the client's order of preference.
+ */
+export async function referToPoolAction(values: PoolReferralInput): Promise<ActionResult & { queueEntryId?: string }> {
+  const actor = await requireActor(["OFFICIAL"]);
+  const parsed = poolReferralSchema.safeParse(values);
+  if (!parsed.success) {
+    const t = await getTranslations();
+    const errors = fieldErrors(parsed.error);
+    return { ok: false, message: t(Object.values(errors)[0] ?? "validation.required"), fieldErrors: errors };
+  }
+  const outcome = await makePoolReferral(actor, parsed.data);
+  if (!outcome.ok) return engineFailure(outcome.code);
+  revalidatePath(`/official/clients/${parsed.data.clientId}`);
+  const [t, format] = await Promise.all([getTranslations("official"), getFormatter()]);
+  const parts = [t("pool.result.saved", { count: outcome.waiting })];
+  if (outcome.offered.length) parts.push(t("pool.result.offered", { courses: format.list(outcome.offered) }));
+  if (outcome.confirmed.length) parts.push(t("pool.result.confirmed", { courses: format.list(outcome.confirmed) }));
+  return { ok: true, message: parts.join(" "), queueEntryId: outcome.queueEntryId };
+}
+
+/** Ends a client's pooled referral with a reason: the queue places it holds are withdrawn. */
+export async function closePoolAction(input: { clientId: string; values: { queueEntryId: string; reason: string } }): Promise<ActionResult> {
+  const actor = await requireActor(["OFFICIAL"]);
+  const parsed = closePoolSchema.safeParse(input.values);
+  if (!parsed.success) {
+    const t = await getTranslations();
+    const errors = fieldErrors(parsed.error);
+    return { ok: false, message: t(errors.reason ?? errors.queueEntryId ?? "validation.required"), fieldErrors: errors };
+  }
+  const result = await endPoolReferral(actor, parsed.data.queueEntryId, parsed.data.reason);
+  if (!result.ok) return engineFailure(result.code);
+  if (z.uuid().safeParse(input.clientId).success) revalidatePath(`/official/clients/${input.clientId}`);
+  const t = await getTranslations("official");
+  return { ok: true, message: t("pool.closed", { count: result.withdrawn }) };
 }

@@ -31,6 +31,8 @@ const systemReasons: Record<string, string> = {
   "Deadline passed": "deadlinePassed",
   "Seat freed: next in the queue": "seatFreed",
   "Placed on another course": "placedElsewhere",
+  "Pooled referral matches this course": "pooledMatch",
+  "Accepted a seat ranked higher": "higherRankedAccepted",
 };
 
 /**

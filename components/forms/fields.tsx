@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useId, type ComponentProps } from "react";
 import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
-import { Checkbox, Dropdown, DropdownItem, Textarea, TextInput } from "suomifi-ui-components";
+import { Checkbox, CheckboxGroup, Dropdown, DropdownItem, RadioButton, RadioButtonGroup, Textarea, TextInput } from "suomifi-ui-components";
 
 // Suomi.fi inputs bound to react-hook-form. Suomi.fi inputs pass a value, not an event, to onChange,
 // so each needs a Controller; errors are translation keys from the shared zod schema. Every form in
@@ -163,6 +163,82 @@ export function TextareaField<T extends FieldValues>({ control, name, label, ...
           fullWidth
         />
       )}
+    />
+  );
+}
+
+/** One choice from a short list, as radio buttons; `anyLabel` adds a first choice that stores null. */
+export function RadioGroupField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  options,
+  anyLabel,
+  hintText,
+}: Omit<Base<T>, "optionalText" | "fullWidth"> & { options: { value: string; label: string }[]; anyLabel?: string }) {
+  const status = useStatus();
+  const id = useFieldId(name);
+  const ANY = "__any__";
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => {
+        const { status: groupStatus, statusText } = status(fieldState.error);
+        return (
+          <RadioButtonGroup
+            id={id}
+            labelText={label}
+            groupHintText={hintText}
+            name={field.name}
+            value={field.value ?? (anyLabel ? ANY : undefined)}
+            onChange={(v) => field.onChange(v === ANY ? null : v)}
+            groupStatus={groupStatus}
+            groupStatusText={statusText}
+          >
+            {[...(anyLabel ? [{ value: ANY, label: anyLabel }] : []), ...options].map((o) => (
+              <RadioButton key={o.value} value={o.value} id={`${id}-${o.value.replace(/\W/g, "")}`}>
+                {o.label}
+              </RadioButton>
+            ))}
+          </RadioButtonGroup>
+        );
+      }}
+    />
+  );
+}
+
+/** Several choices from a list, as checkboxes; the value is the array of the ticked values. */
+export function CheckboxGroupField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  options,
+  hintText,
+  optionalText,
+}: Omit<Base<T>, "fullWidth"> & { options: { value: string; label: string }[] }) {
+  const id = useFieldId(name);
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field }) => {
+        const chosen: string[] = Array.isArray(field.value) ? field.value : [];
+        return (
+          <CheckboxGroup id={id} labelText={label} groupHintText={hintText} optionalText={optionalText}>
+            {options.map((o, i) => (
+              <Checkbox
+                key={o.value}
+                id={`${id}-${i}`}
+                checked={chosen.includes(o.value)}
+                onClick={({ checkboxState }) => field.onChange(checkboxState ? [...chosen, o.value] : chosen.filter((v) => v !== o.value))}
+              >
+                {o.label}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        );
+      }}
     />
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -14,8 +14,24 @@ type Status = "WAITLISTED" | "OFFERED" | "CONFIRMED" | "STARTED" | "COMPLETED" |
 const LIVE: readonly Status[] = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"];
 
 /** What an official can do to a live enrolment; reasons where the domain asks for one. */
-export function EnrolmentActions({ clientId, enrolmentId, status, priority, courseName }: { clientId: string; enrolmentId: string; status: Status; priority: "URGENT" | "NORMAL"; courseName: string }) {
+export function EnrolmentActions({
+  clientId,
+  enrolmentId,
+  status,
+  priority,
+  courseName,
+  conditionalFor = [],
+}: {
+  clientId: string;
+  enrolmentId: string;
+  status: Status;
+  priority: "URGENT" | "NORMAL";
+  courseName: string;
+  /** An offer from a pooled referral: the courses ranked higher, whose queue places a conditional acceptance keeps. */
+  conditionalFor?: string[];
+}) {
   const t = useTranslations("official");
+  const format = useFormatter();
   const router = useRouter();
   const [open, setOpen] = useState<OfficialEnrolmentAction | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -30,7 +46,7 @@ export function EnrolmentActions({ clientId, enrolmentId, status, priority, cour
   // Rendered for ended enrolments too, so the result of the action that ended one stays announced after the refresh.
   const live = LIVE.includes(status);
   const available: OfficialEnrolmentAction[] = !live ? [] : [
-    ...(status === "OFFERED" ? (["accept", "decline"] as const) : []),
+    ...(status === "OFFERED" ? (conditionalFor.length > 0 ? (["accept", "acceptConditional", "decline"] as const) : (["accept", "decline"] as const)) : []),
     ...(status === "WAITLISTED" ? [priority === "URGENT" ? ("normal" as const) : ("urgent" as const)] : []),
     "cancel",
   ];
@@ -67,6 +83,9 @@ export function EnrolmentActions({ clientId, enrolmentId, status, priority, cour
           </Button>
         ))}
       </div>
+      )}
+      {live && status === "OFFERED" && conditionalFor.length > 0 && (
+        <p className={styles.hint}>{t("actions.conditionalHint", { courses: format.list(conditionalFor) })}</p>
       )}
       {open && live && (
         <form ref={formRef} className={styles.reasonForm} noValidate onSubmit={handleSubmit((v) => run(open, v.reason))} aria-label={t(`actions.buttons.${open}`)}>

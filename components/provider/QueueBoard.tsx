@@ -8,6 +8,7 @@ import { Button } from "suomifi-ui-components";
 import type { ActionResult } from "@/app/provider/actions";
 import { EnrolmentActions, MoveForm } from "./EnrolmentActions";
 import { PersonDetails } from "./PersonDetails";
+import { PoolLegend, PoolMarks } from "./PoolMarks";
 import { ResultMessage } from "./ResultMessage";
 import type { EnrolmentRowData } from "./types";
 import styles from "./provider.module.css";
@@ -67,6 +68,7 @@ export function QueueBoard({ courseId, queue }: { courseId: string; queue: Enrol
         </div>
       )}
       <ResultMessage result={result} />
+      <PoolLegend rows={queue} />
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
@@ -106,6 +108,7 @@ function QueueItem({ row, courseId, queueLength, priorityLabel }: { row: Enrolme
           {row.queuePosition}
         </span>
         <span className={row.priority === "URGENT" ? styles.urgent : styles.normal}>{priorityLabel}</span>
+        <PoolMarks row={row} />
       </div>
       <PersonDetails row={row} courseId={courseId} />
       {row.priorityReason && <p className={styles.meta}>{t("queue.priorityReason", { text: row.priorityReason })}</p>}

@@ -9,6 +9,7 @@ import { bulkAction, type BulkResult } from "@/app/provider/actions";
 import { bulkActionSchema, bulkActions, type BulkActionInput } from "@/lib/schemas/provider";
 import { EnrolmentActions } from "./EnrolmentActions";
 import { PersonDetails } from "./PersonDetails";
+import { PoolLegend, PoolMarks } from "./PoolMarks";
 import { StatusTag } from "@/components/enrolment/StatusTag";
 import type { EnrolmentRowData } from "./types";
 import { SelectField } from "@/components/forms/fields";
@@ -53,6 +54,7 @@ export function SeatTable({ courseId, rows }: { courseId: string; rows: Enrolmen
           {formState.errors.enrolmentIds?.message && <p className={styles.warning}>{tb("bulk.noneChosen")}</p>}
         </div>
       </form>
+      <PoolLegend rows={rows} />
       <div className={styles.tableWrap}>
         <table className={`${styles.table} ${styles.cards}`}>
           <caption className="kp-visually-hidden">{t("seats.caption")}</caption>
@@ -83,6 +85,7 @@ export function SeatTable({ courseId, rows }: { courseId: string; rows: Enrolmen
                   </td>
                   <td>
                     <StatusTag status={row.status} />
+                    <PoolMarks row={row} />
                     {row.status === "OFFERED" && row.offerExpiresAt && (
                       <span className={styles.meta}>{t("seats.answerBy", { date: format.dateTime(new Date(row.offerExpiresAt), { dateStyle: "short", timeStyle: "short" }) })}</span>
                     )}

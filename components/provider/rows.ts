@@ -22,5 +22,7 @@ export function toRowData(e: CourseEnrolment): EnrolmentRowData {
     studyPath: c.studyPath,
     needs: [c.needsChildcare && "childcare", c.needsAccessibility && "accessibility", c.eveningOnly && "eveningOnly", c.interpreterNeeded && "interpreter"].filter((n): n is string => Boolean(n)),
     specialNeeds: c.specialNeeds,
+    pooled: e.queueEntryId ? { rank: e.preferenceRank } : null,
+    conditional: e.conditional,
   };
 }

@@ -19,4 +19,8 @@ export interface EnrolmentRowData {
   studyPath: StudyPath;
   needs: string[];
   specialNeeds: string | null;
+  /** From a pooled referral: the client waits for several courses at once; `rank` is their preference for this one (null: matched by criteria). */
+  pooled: { rank: number | null } | null;
+  /** A seat accepted on condition: the client still waits for a course they ranked higher. */
+  conditional: boolean;
 }

@@ -19,8 +19,8 @@ export function Details({ rows, dir = "ltr" }: { rows: [label: string, value: st
   const border = dir === "rtl" ? { borderRight: "4px solid #2a6ebb" } : { borderLeft: "4px solid #2a6ebb" };
   return (
     <Section style={{ ...border, padding: "8px 12px", margin: "0 0 16px", backgroundColor: "#eaf2fa" }}>
-      {rows.map(([label, value]) => (
-        <Text key={label} style={{ ...text, margin: "0 0 4px" }}>
+      {rows.map(([label, value], i) => (
+        <Text key={`${i}-${label}`} style={{ ...text, margin: "0 0 4px" }}>
           <strong>{label}:</strong> {value}
         </Text>
       ))}

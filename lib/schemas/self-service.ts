@@ -2,7 +2,7 @@ import "./zod-config";
 import { z } from "zod";
 
 // A client's answer on their personal page (/o/<token>).
-export const SELF_SERVICE_ANSWERS = ["accept", "decline", "leave"] as const;
+export const SELF_SERVICE_ANSWERS = ["accept", "acceptConditional", "decline", "leave"] as const;
 
 export const selfServiceAnswerSchema = z.object({
   token: z.string().min(1).max(200),

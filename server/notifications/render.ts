@@ -6,6 +6,7 @@ import { isEmailTemplate, type EmailData } from "../../emails/types";
 import { db } from "../db/client";
 import type { OutboxMessage } from "../db/generated/client";
 import { queuePosition } from "../enrolment/queue";
+import { placesRankedAbove } from "../enrolment/seats";
 import { invitationToken } from "../auth/invitation";
 import { issueSelfServiceToken } from "./tokens";
 
@@ -22,7 +23,20 @@ export interface RenderedEmail {
 
 const SERVICE_CONTACT = { name: "Koulutusportti" };
 
-type Payload = { invitationId?: string; offerExpiresAt?: string | null; reason?: string | null; date?: string; courses?: { name: string; count: number }[] };
+type Payload = {
+  invitationId?: string;
+  offerExpiresAt?: string | null;
+  reason?: string | null;
+  date?: string;
+  courses?: { name: string; count: number }[];
+  /** client/pool_referral_received */
+  queueEntryId?: string;
+  /** client/seat_offered (from a pooled referral) and client/seat_confirmed_conditional */
+  conditionalAvailable?: boolean;
+  preferredCourses?: string[];
+  /** client/conditional_seat_released */
+  placedCourseName?: string;
+};
 
 export async function renderOutboxMessage(message: OutboxMessage, baseUrl: string): Promise<RenderedEmail> {
   const template = message.template;
@@ -38,6 +52,8 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
     data.recipientName = invitation.user.name;
     data.deadline = invitation.expiresAt;
     data.links = { setPassword: `${baseUrl}/set-password/${invitationToken(invitation.id)}` };
+  } else if (template === "client/pool_referral_received") {
+    await renderPoolReferral(message, payload, data, baseUrl, lang ?? "fi");
   } else if (template === "provider/daily_digest") {
     data.digest = { date: new Date(payload.date ?? message.createdAt), courses: payload.courses ?? [] };
     data.links = { workspace: `${baseUrl}/provider` };
@@ -46,9 +62,11 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
       where: { id: message.enrolmentId },
       select: {
         id: true,
+        clientId: true,
         courseId: true,
         status: true,
         offerExpiresAt: true,
+        preferenceRank: true,
         client: {
           select: {
             firstName: true,
@@ -83,8 +101,15 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
       data.deadline = deadline;
       const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: enrolment.id, kind: "OFFER", locale: language, expiresAt: deadline ?? new Date() });
       const page = `${baseUrl}/o/${token}?lang=${language}`;
-      data.links = { accept: `${page}&answer=accept`, decline: `${page}&answer=decline`, page };
+      data.links = { accept: `${page}&answer=accept`, acceptConditional: `${page}&answer=acceptConditional`, decline: `${page}&answer=decline`, page };
+      // Conditional acceptance as the engine decided it when offering; a reminder asks the records again.
+      data.preferredCourses =
+        template === "client/seat_offered" && payload.preferredCourses
+          ? payload.conditionalAvailable ? payload.preferredCourses : []
+          : enrolment.status === "OFFERED" ? (await placesRankedAbove(db(), enrolment.clientId, enrolment)).map((p) => p.courseName) : [];
     }
+    if (template === "client/seat_confirmed_conditional") data.preferredCourses = payload.preferredCourses ?? [];
+    if (template === "client/conditional_seat_released") data.placedCourseName = payload.placedCourseName ?? null;
     if (template === "client/referral_received" || template === "client/queue_moved") {
       const position = await queuePosition(db(), enrolment.id);
       if (position !== null) {
@@ -101,6 +126,55 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
 
   const rendered = await renderEmail(template, lang, data);
   return { subject: rendered.subject, language: rendered.language, html: rendered.html, text: rendered.text, attachments };
+}
+
+/**
+ * A pooled referral's e-mail: the courses it matched (from the payload, as they were when it was
+ * made) and a link to the client's queue page. The link is bound to the pool's best-ranked place,
+ * and that page shows the client's standing on every course of the pool.
+ */
+async function renderPoolReferral(message: OutboxMessage, payload: Payload, data: EmailData, baseUrl: string, language: string): Promise<void> {
+  const client = await db().client.findUniqueOrThrow({
+    where: { id: message.clientId ?? "" },
+    select: { firstName: true, office: { select: { name: true, email: true, phone: true, address: true } } },
+  });
+  data.recipientName = client.firstName;
+  data.contact = client.office;
+  const courses = (payload.courses ?? []) as unknown as { courseName: string; rank: number | null }[];
+  data.pool = { courses: courses.map((c) => ({ name: c.courseName, rank: c.rank })) };
+  const places = await poolPlacesFor(message, payload, courses.length > 0);
+  places.sort((a, b) => (a.preferenceRank ?? Infinity) - (b.preferenceRank ?? Infinity) || a.course.startsOn.getTime() - b.course.startsOn.getTime());
+  const first = places[0];
+  if (!first) return;
+  // Valid while the client may queue: until the last of the pool's courses ends.
+  const expiresAt = new Date(Math.max(...places.map((p) => p.course.endsOn.getTime())) + 86_400_000);
+  const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: first.id, kind: "QUEUE", locale: language, expiresAt });
+  data.links = { page: `${baseUrl}/o/${token}?lang=${language}` };
+}
+
+/** How long a pool's e-mail waits for its places before it goes out without a link to the queue page. */
+const POOL_PLACES_GRACE_MS = 5 * 60_000;
+
+/**
+ * The pool's places. The engine writes the e-mail in the referral's transaction and joins the
+ * courses just after it commits, so a fast worker can get here first: it waits a moment, then
+ * leaves the message for a retry (while it is young), so the e-mail carries its link.
+ */
+async function poolPlacesFor(message: OutboxMessage, payload: Payload, expected: boolean) {
+  const find = () =>
+    db().enrolment.findMany({
+      where: { queueEntryId: payload.queueEntryId ?? "00000000-0000-0000-0000-000000000000" },
+      select: { id: true, preferenceRank: true, course: { select: { startsOn: true, endsOn: true } } },
+    });
+  let places = await find();
+  for (let i = 0; expected && places.length === 0 && i < 10; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    places = await find();
+  }
+  if (expected && places.length === 0 && Date.now() - message.createdAt.getTime() < POOL_PLACES_GRACE_MS) {
+    throw new Error("The pooled referral's queue places are not joined yet; trying again later");
+  }
+  return places;
 }
 
 function dateParts(d: Date): [number, number, number] {

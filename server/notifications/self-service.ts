@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db/client";
 import type { EnrolmentStatus } from "../db/generated/enums";
 import { acceptOffer, declineOffer, leaveQueue } from "../enrolment";
-import { queuePosition } from "../enrolment/queue";
+import { queuePosition, queuePositions } from "../enrolment/queue";
+import { placesRankedAbove } from "../enrolment/seats";
 import { linkLimitState, recordUnknownLink } from "./link-limit";
 import { hashToken, looksLikeToken } from "./tokens";
 
@@ -21,12 +22,31 @@ export interface SelfServiceCourse {
   endsOn: Date;
 }
 
+/** A client's standing on one course of their pooled referral (or one they ranked higher than a seat they hold). */
+export interface PoolStanding {
+  id: string;
+  course: SelfServiceCourse;
+  /** The client's choice number (1 = most wanted); null when the course matched the criteria only. */
+  rank: number | null;
+  status: EnrolmentStatus;
+  conditional: boolean;
+  position: number | null;
+  total: number;
+}
+
 export type SelfServiceView =
   | { state: "unknown" }
   | { state: "expired"; locale: string; course: SelfServiceCourse }
-  | { state: "offer"; locale: string; course: SelfServiceCourse; deadline: Date }
+  /** `preferred`: the courses ranked higher whose queue places an acceptance on condition keeps (empty: not available). */
+  | { state: "offer"; locale: string; course: SelfServiceCourse; deadline: Date; preferred: string[] }
   | { state: "queue"; locale: string; course: SelfServiceCourse; position: number; total: number; capacity: number; seatsFromQueue: number }
-  | { state: "answered"; locale: string; course: SelfServiceCourse; status: EnrolmentStatus };
+  /** A pooled referral's queue page: every live place of the pool, best-ranked first. */
+  | { state: "pool"; locale: string; places: PoolStanding[] }
+  /**
+   * `conditional`: a seat accepted on condition, with the courses still waited for; `released`: a
+   * conditional seat given up for a course ranked higher.
+   */
+  | { state: "answered"; locale: string; course: SelfServiceCourse; status: EnrolmentStatus; conditional: PoolStanding[] | null; released: boolean };
 
 async function find(token: string) {
   if (!looksLikeToken(token)) return null;
@@ -46,8 +66,8 @@ export async function loadSelfService(token: string, now = new Date(), ip: strin
   const enrolment = await db().enrolment.findUnique({
     where: { id: row.enrolmentId },
     select: {
-      id: true, clientId: true, courseId: true, status: true, offerExpiresAt: true,
-      course: { select: { name: true, address: true, municipality: true, remote: true, schedule: true, startsOn: true, endsOn: true, capacity: true, provider: { select: { name: true } } } },
+      id: true, clientId: true, courseId: true, status: true, offerExpiresAt: true, queueEntryId: true, preferenceRank: true, conditional: true,
+      course: { select: courseSelect },
     },
   });
   if (!enrolment) return { state: "unknown" };
@@ -56,7 +76,13 @@ export async function loadSelfService(token: string, now = new Date(), ip: strin
   const locale = row.locale;
   const status = enrolment.status;
   if (status === "OFFERED" && enrolment.offerExpiresAt && enrolment.offerExpiresAt > now && !row.usedAt && row.expiresAt > now) {
-    return { state: "offer", locale, course, deadline: enrolment.offerExpiresAt };
+    const preferred = (await placesRankedAbove(db(), enrolment.clientId, enrolment)).map((p) => p.courseName);
+    return { state: "offer", locale, course, deadline: enrolment.offerExpiresAt, preferred };
+  }
+  // A queue link of a pooled referral shows the client's standing on each course of the pool while any is live.
+  if (enrolment.queueEntryId && row.kind === "QUEUE" && !row.usedAt && row.expiresAt > now) {
+    const places = await standing({ queueEntryId: enrolment.queueEntryId });
+    if (places.length > 0) return { state: "pool", locale, places };
   }
   if (status === "WAITLISTED" && !row.usedAt && row.expiresAt > now) {
     const position = (await queuePosition(db(), enrolment.id)) ?? 0;
@@ -68,11 +94,44 @@ export async function loadSelfService(token: string, now = new Date(), ip: strin
   }
   if ((status === "OFFERED" || status === "EXPIRED") && !row.usedAt) return { state: "expired", locale, course };
   if (!row.usedAt && row.expiresAt <= now) return { state: "expired", locale, course };
-  return { state: "answered", locale, course, status };
+  const conditional = status === "CONFIRMED" && enrolment.conditional ? await standing({ ids: (await placesRankedAbove(db(), enrolment.clientId, enrolment)).map((p) => p.id) }) : null;
+  return { state: "answered", locale, course, status, conditional, released: status === "WITHDRAWN" && enrolment.conditional };
 }
 
-export type SelfServiceAnswer = "accept" | "decline" | "leave";
-export type AnswerResult = { ok: true; status: EnrolmentStatus } | { ok: false; code: "UNKNOWN" | "USED" | "EXPIRED" | "NOT_ANSWERABLE" | "RATE_LIMITED" };
+const courseSelect = {
+  name: true, address: true, municipality: true, remote: true, schedule: true, startsOn: true, endsOn: true, capacity: true, provider: { select: { name: true } },
+} as const;
+
+/** The live places of a pool (or the given places), best-ranked first, each with its queue position and queue length. */
+async function standing(where: { queueEntryId: string } | { ids: string[] }): Promise<PoolStanding[]> {
+  const rows = await db().enrolment.findMany({
+    where: { ...("ids" in where ? { id: { in: where.ids } } : { queueEntryId: where.queueEntryId }), status: { in: ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"] } },
+    select: { id: true, courseId: true, status: true, preferenceRank: true, conditional: true, course: { select: courseSelect } },
+  });
+  rows.sort((a, b) => (a.preferenceRank ?? Infinity) - (b.preferenceRank ?? Infinity) || a.course.startsOn.getTime() - b.course.startsOn.getTime());
+  const waiting = rows.filter((r) => r.status === "WAITLISTED");
+  const [positions, totals] = await Promise.all([
+    queuePositions(db(), waiting.map((r) => r.id)),
+    db().enrolment.groupBy({ by: ["courseId"], where: { courseId: { in: waiting.map((r) => r.courseId) }, status: "WAITLISTED" }, _count: true }),
+  ]);
+  const totalOf = new Map(totals.map((t) => [t.courseId, t._count]));
+  return rows.map((r) => {
+    const { capacity: _capacity, provider, ...course } = r.course;
+    void _capacity;
+    return {
+      id: r.id,
+      course: { ...course, provider: provider.name },
+      rank: r.preferenceRank,
+      status: r.status,
+      conditional: r.conditional,
+      position: positions.get(r.id) ?? null,
+      total: totalOf.get(r.courseId) ?? 0,
+    };
+  });
+}
+
+export type SelfServiceAnswer = "accept" | "acceptConditional" | "decline" | "leave";
+export type AnswerResult = { ok: true; status: EnrolmentStatus } | { ok: false; code: "UNKNOWN" | "USED" | "EXPIRED" | "NOT_ANSWERABLE" | "RATE_LIMITED" | "CONDITIONAL_NOT_AVAILABLE" };
 
 /** Answers once: the token is taken first, and given back if the engine refuses the change. */
 export async function answerSelfService(token: string, answer: SelfServiceAnswer, now = new Date(), ip: string | null = null): Promise<AnswerResult> {
@@ -91,10 +150,14 @@ export async function answerSelfService(token: string, answer: SelfServiceAnswer
   if (!enrolment) return { ok: false, code: "UNKNOWN" };
   const actor = { kind: "CLIENT" as const, clientId: enrolment.clientId };
   const input = { actor, enrolmentId: row.enrolmentId, now };
-  const result = answer === "accept" ? await acceptOffer(input) : answer === "decline" ? await declineOffer(input) : await leaveQueue(input);
+  const result =
+    answer === "accept" ? await acceptOffer(input)
+    : answer === "acceptConditional" ? await acceptOffer({ ...input, conditional: true })
+    : answer === "decline" ? await declineOffer(input)
+    : await leaveQueue(input);
   if (result.ok) return { ok: true, status: result.enrolment.status };
   await db().selfServiceToken.update({ where: { id: row.id }, data: { usedAt: null, answer: null } });
-  return { ok: false, code: result.code === "OFFER_EXPIRED" ? "EXPIRED" : "NOT_ANSWERABLE" };
+  return { ok: false, code: result.code === "OFFER_EXPIRED" ? "EXPIRED" : result.code === "CONDITIONAL_NOT_AVAILABLE" ? "CONDITIONAL_NOT_AVAILABLE" : "NOT_ANSWERABLE" };
 }
 
 /** The page's texts in one of the six client languages (messages/<lang>/selfService.json). */

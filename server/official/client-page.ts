@@ -3,8 +3,9 @@ import type { Actor } from "../auth/actor";
 import { getClient } from "../clients/clients";
 import { db } from "../db/client";
 import type { ActorKind, EnrolmentStatus, QueuePriority } from "../db/generated/enums";
-import { expireDueOffers } from "../enrolment";
+import { expireDueOffers, poolStatusOfClient } from "../enrolment";
 import { queuePositions } from "../enrolment/queue";
+import { placesRankedAbove } from "../enrolment/seats";
 import { isLive } from "../enrolment/states";
 
 export interface TimelineEvent {
@@ -30,6 +31,12 @@ export interface ClientEnrolment {
   referredAt: Date;
   offerExpiresAt: Date | null;
   queuePosition: number | null;
+  /** From a pooled referral: the client's rank for this course there (null = not ranked, matched by the criteria). */
+  pooled: { rank: number | null } | null;
+  /** A seat accepted on condition: the client still waits for courses ranked higher. */
+  conditional: boolean;
+  /** An offer the client may accept on condition: the courses ranked higher whose queue places they would keep. */
+  conditionalFor: string[];
   course: { id: string; name: string; provider: string; startsOn: string; endsOn: string; municipality: string; remote: boolean };
   events: TimelineEvent[];
 }
@@ -41,6 +48,9 @@ interface EnrolmentRow {
   priorityReason: string | null;
   referredAt: Date;
   offerExpiresAt: Date | null;
+  queueEntryId: string | null;
+  preferenceRank: number | null;
+  conditional: boolean;
   courseId: string;
   courseName: string;
   provider: string;
@@ -54,7 +64,7 @@ interface EnrolmentRow {
 /** The client's enrolments with their course and their events (with who acted), in one query. */
 function enrolmentRows(clientId: string) {
   return db().$queryRaw<EnrolmentRow[]>`
-    SELECT e.id, e.status, e.priority, e."priorityReason", e."referredAt", e."offerExpiresAt",
+    SELECT e.id, e.status, e.priority, e."priorityReason", e."referredAt", e."offerExpiresAt", e."queueEntryId", e."preferenceRank", e.conditional,
            c.id AS "courseId", c.name AS "courseName", p.name AS provider, c."startsOn", c."endsOn", c.municipality, c.remote,
            (SELECT coalesce(json_agg(json_build_object(
                      'id', v.id::text, 'at', v.at, 'actorKind', v."actorKind", 'actorName', u.name, 'actorOrganisation', uo.name,
@@ -71,10 +81,11 @@ function enrolmentRows(clientId: string) {
 }
 
 /**
- * Everything on the official's client page: the client (identity code masked) and each enrolment
- * with its queue position and its events, newest enrolment first. Overdue offers are expired
- * first, so the page never shows an offer whose time is up. Null when the client is not the office's.
- * Three queries (client, enrolments with events, queue positions): this page is opened all day.
+ * Everything on the official's client page: the client (identity code masked), their pooled
+ * referrals, and each enrolment with its queue position and its events, newest enrolment first.
+ * Overdue offers are expired first, so the page never shows an offer whose time is up. Null when
+ * the client is not the office's. Four queries without a pool (client, enrolments with events,
+ * queue positions, pools): this page is opened all day.
  */
 export async function clientPage(actor: Actor, clientId: string, now = new Date()) {
   const client = await getClient(actor, clientId);
@@ -85,7 +96,12 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
     for (const courseId of overdue) await expireDueOffers(now, courseId);
     rows = await enrolmentRows(clientId);
   }
-  const positions = await queuePositions(db(), rows.filter((r) => r.status === "WAITLISTED").map((r) => r.id));
+  const [positions, pools] = await Promise.all([queuePositions(db(), rows.filter((r) => r.status === "WAITLISTED").map((r) => r.id)), poolStatusOfClient(clientId, now)]);
+  // The engine's own rule for what a conditional acceptance keeps; an open offer is rare, so one query each.
+  const conditionalFor = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.status === "OFFERED") conditionalFor.set(r.id, (await placesRankedAbove(db(), clientId, r)).map((p) => p.courseName));
+  }
   const day = (d: Date) => d.toISOString().slice(0, 10);
 
   const enrolments: ClientEnrolment[] = rows.map((r) => ({
@@ -97,6 +113,9 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
     referredAt: r.referredAt,
     offerExpiresAt: r.status === "OFFERED" ? r.offerExpiresAt : null,
     queuePosition: positions.get(r.id) ?? null,
+    pooled: r.queueEntryId ? { rank: r.preferenceRank } : null,
+    conditional: r.conditional,
+    conditionalFor: conditionalFor.get(r.id) ?? [],
     course: { id: r.courseId, name: r.courseName, provider: r.provider, startsOn: day(r.startsOn), endsOn: day(r.endsOn), municipality: r.municipality, remote: r.remote },
     events: r.events.map((e) => {
       const data = (e.data ?? {}) as { priority?: QueuePriority; queuePosition?: number; move?: { from?: number | null; to?: number } };
@@ -115,5 +134,5 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
       };
     }),
   }));
-  return { client, enrolments };
+  return { client, enrolments, pools };
 }

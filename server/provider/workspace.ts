@@ -53,6 +53,10 @@ const enrolmentSelect = {
   endedAt: true,
   statusReason: true,
   referredById: true,
+  // A pooled referral's place, the client's rank for this course there, and a seat accepted on condition.
+  queueEntryId: true,
+  preferenceRank: true,
+  conditional: true,
   client: { select: providerClientSelect },
 } as const;
 

@@ -12,6 +12,7 @@ type Answer = SelfServiceAnswerInput["answer"];
 
 const confirmKeys: Record<Answer, { question: string; yes: string; start: string }> = {
   accept: { question: "selfService.actions.confirmAccept", yes: "selfService.actions.yesAccept", start: "selfService.actions.accept" },
+  acceptConditional: { question: "selfService.actions.confirmAcceptConditional", yes: "selfService.actions.yesAcceptConditional", start: "selfService.actions.acceptConditional" },
   decline: { question: "selfService.actions.confirmDecline", yes: "selfService.actions.yesDecline", start: "selfService.actions.decline" },
   leave: { question: "selfService.actions.confirmLeave", yes: "selfService.actions.yesLeave", start: "selfService.actions.leave" },
 };
@@ -22,10 +23,14 @@ const errorKeys = {
   EXPIRED: "selfService.errors.EXPIRED",
   NOT_ANSWERABLE: "selfService.errors.NOT_ANSWERABLE",
   RATE_LIMITED: "selfService.errors.RATE_LIMITED",
+  CONDITIONAL_NOT_AVAILABLE: "selfService.errors.CONDITIONAL_NOT_AVAILABLE",
 } as const;
 
-/** The answer in two steps: choose, then confirm; the result is announced and the page shows it. */
-export function AnswerPanel({ token, answers, initial }: { token: string; answers: Answer[]; initial?: Answer }) {
+/**
+ * The answer in two steps: choose, then confirm; the result is announced and the page shows it.
+ * `courses`: the courses ranked higher, named in the question of an acceptance on condition.
+ */
+export function AnswerPanel({ token, answers, initial, courses = "" }: { token: string; answers: Answer[]; initial?: Answer; courses?: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [chosen, setChosen] = useState<Answer | null>(initial && answers.includes(initial) ? initial : null);
@@ -67,10 +72,10 @@ export function AnswerPanel({ token, answers, initial }: { token: string; answer
       {chosen ? (
         <div className={styles.confirm}>
           <p ref={questionRef} tabIndex={-1} className={styles.question}>
-            {t(confirmKeys[chosen].question)}
+            {t(confirmKeys[chosen].question, { courses })}
           </p>
           <div className={styles.buttons}>
-            <Button onClick={confirm} disabled={pending} aria-disabled={pending} variant={chosen === "accept" ? "default" : "secondary"}>
+            <Button onClick={confirm} disabled={pending} aria-disabled={pending} variant={chosen === "accept" || chosen === "acceptConditional" ? "default" : "secondary"}>
               {t(confirmKeys[chosen].yes)}
             </Button>
             <Button variant="secondaryNoBorder" onClick={() => setChosen(null)} disabled={pending}>

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { createFormatter, createTranslator, NextIntlClientProvider } from "next-intl";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
-import { loadSelfService, selfServiceMessages, type SelfServiceCourse } from "@/server/notifications/self-service";
+import { loadSelfService, selfServiceMessages, type PoolStanding, type SelfServiceCourse } from "@/server/notifications/self-service";
 import { clientIp } from "@/server/rate-limit/client-ip";
 import { AnswerPanel } from "./AnswerPanel";
 import { ResultHeading } from "./ResultHeading";
@@ -27,7 +27,8 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
   const t = createTranslator({ locale: lang, messages });
   const format = createFormatter({ locale: lang === "ar" ? "ar-u-nu-latn" : lang, timeZone: "Europe/Helsinki" });
   const date = (d: Date) => format.dateTime(d, { day: "numeric", month: "numeric", year: "numeric" });
-  const initial = query.answer === "accept" || query.answer === "decline" ? query.answer : undefined;
+  const initial = query.answer === "accept" || query.answer === "acceptConditional" || query.answer === "decline" ? query.answer : undefined;
+  const list = (items: string[]) => format.list(items, { type: "conjunction" });
 
   const details = (course: SelfServiceCourse) => (
     <dl className={styles.details}>
@@ -42,6 +43,30 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
       <dt>{t("selfService.schedule")}</dt>
       <dd>{course.schedule === "EVENING" ? t("selfService.scheduleEVENING") : t("selfService.scheduleDAY")}</dd>
     </dl>
+  );
+
+  // Each course of a pooled referral (or each course still waited for): the client's choice and where they stand.
+  const standings = (places: PoolStanding[]) => (
+    <ul className={styles.standings}>
+      {places.map((p) => (
+        <li key={p.id} className={styles.standing}>
+          <h2 className={styles.standingName}>{p.course.name}</h2>
+          <p className={styles.standingMeta}>
+            {p.rank ? t("selfService.pool.choice", { rank: p.rank }) : t("selfService.pool.matches")} · {p.course.provider} ·{" "}
+            {p.course.remote ? t("selfService.remote") : p.course.municipality} · {t("selfService.dateRange", { start: date(p.course.startsOn), end: date(p.course.endsOn) })}
+          </p>
+          <p className={styles.standingStatus}>
+            {p.status === "WAITLISTED"
+              ? t("selfService.queue.position", { position: p.position ?? 0, total: p.total })
+              : p.status === "OFFERED"
+                ? t("selfService.pool.offered")
+                : p.conditional
+                  ? t("selfService.pool.holdingConditional")
+                  : t("selfService.pool.holding")}
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 
   let content;
@@ -73,7 +98,34 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
             {t("selfService.offer.deadline", { deadline: format.dateTime(view.deadline, { day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit" }) })}
           </p>
           <Paragraph>{t("selfService.offer.afterDeadline")}</Paragraph>
-          <AnswerPanel token={token} answers={["accept", "decline"]} initial={initial} />
+          {view.preferred.length > 0 && (
+            <div className={styles.conditional}>
+              <p className={styles.question}>{t("selfService.offer.conditionalIntro", { courses: list(view.preferred) })}</p>
+              <p>{t("selfService.offer.choicesTitle")}</p>
+              <ul>
+                <li>{t("selfService.offer.choiceAccept")}</li>
+                <li>{t("selfService.offer.choiceConditional", { courses: list(view.preferred) })}</li>
+                <li>{t("selfService.offer.choiceDecline")}</li>
+              </ul>
+            </div>
+          )}
+          <AnswerPanel
+            token={token}
+            answers={view.preferred.length > 0 ? ["accept", "acceptConditional", "decline"] : ["accept", "decline"]}
+            initial={initial}
+            courses={list(view.preferred)}
+          />
+        </>
+      );
+      break;
+    case "pool":
+      content = (
+        <>
+          <Heading variant="h1">{t("selfService.pool.heading")}</Heading>
+          <Paragraph>{t("selfService.pool.intro")}</Paragraph>
+          {standings(view.places)}
+          <Paragraph>{t("selfService.queue.promise")}</Paragraph>
+          <Paragraph>{t("selfService.pool.leaveInfo")}</Paragraph>
         </>
       );
       break;
@@ -92,6 +144,22 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
       break;
     case "answered": {
       const known = view.status === "CONFIRMED" || view.status === "DECLINED" || view.status === "WITHDRAWN";
+      if (view.conditional || view.released) {
+        content = (
+          <>
+            <ResultHeading>{view.released ? t("selfService.answered.RELEASED") : t("selfService.answered.CONDITIONAL")}</ResultHeading>
+            {details(view.course)}
+            {view.conditional && view.conditional.length > 0 && (
+              <>
+                <p className={styles.question}>{t("selfService.answered.stillQueued")}</p>
+                {standings(view.conditional)}
+              </>
+            )}
+            <Paragraph>{view.released ? t("selfService.answered.RELEASEDNext") : t("selfService.answered.CONDITIONALNext")}</Paragraph>
+          </>
+        );
+        break;
+      }
       content = (
         <>
           <ResultHeading>{known ? t(`selfService.answered.${view.status as "CONFIRMED"}`) : t("selfService.answered.other")}</ResultHeading>

@@ -6,6 +6,7 @@ import { Heading } from "@/components/suomifi";
 import { EventTimeline } from "@/components/enrolment/EventTimeline";
 import { StatusTag } from "@/components/enrolment/StatusTag";
 import { EnrolmentActions } from "@/components/official/EnrolmentActions";
+import { PoolPanel } from "@/components/official/PoolPanel";
 import { RevealIdentityCode } from "@/components/official/RevealIdentityCode";
 import { SavedNotice } from "@/components/official/SavedNotice";
 import styles from "@/components/official/official.module.css";
@@ -24,7 +25,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const { saved } = await searchParams;
   const [t, labels, format] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter()]);
-  const { client, enrolments } = data;
+  const { client, enrolments, pools } = data;
+  const pooling = pools.some((p) => p.status === "ACTIVE");
   const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : t("client.none"));
   const yes = (b: boolean) => (b ? t("client.yes") : t("client.no"));
   const needs = [client.needsChildcare && t("client.needs.childcare"), client.needsAccessibility && t("client.needs.accessibility"), client.eveningOnly && t("client.needs.eveningOnly")].filter(Boolean).join(", ");
@@ -40,6 +42,11 @@ export default async function ClientPage({ params, searchParams }: Props) {
           <Link className={styles.submit} href={`/official/clients/${client.id}/courses`}>
             {t("client.findCourse")}
           </Link>
+          {!pooling && (
+            <Link className={styles.secondary} href={`/official/clients/${client.id}/pool`}>
+              {t("pool.make")}
+            </Link>
+          )}
           <Link className={styles.secondary} href={`/official/clients/${client.id}/edit`}>
             {t("client.edit")}
           </Link>
@@ -81,6 +88,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </dl>
       </section>
 
+      <PoolPanel pools={pools} clientId={client.id} />
+
       <section className={styles.panel} aria-labelledby="enrolments-heading">
         <Heading variant="h2" id="enrolments-heading">{t("client.enrolments")}</Heading>
         {enrolments.length === 0 && <p>{t("client.noEnrolments")}</p>}
@@ -90,6 +99,12 @@ export default async function ClientPage({ params, searchParams }: Props) {
               <h3 id={`enrolment-${e.id}`}>{e.course.name}</h3>
               <StatusTag status={e.status} />
             </div>
+            {(e.pooled || e.conditional) && (
+              <p className={styles.inline}>
+                {e.pooled && <span className={styles.marker}>{e.pooled.rank ? t("pool.pooledRank", { rank: e.pooled.rank }) : t("pool.pooledMarker")}</span>}
+                {e.conditional && <span className={styles.conditionalMarker}>{t("pool.conditionalSeat")}</span>}
+              </p>
+            )}
             <p>
               {e.course.provider} · {e.course.remote ? t("client.remote") : e.course.municipality} · {t("client.courseDates", { start: day(e.course.startsOn), end: day(e.course.endsOn) })}
             </p>
@@ -99,7 +114,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
             {e.status === "OFFERED" && e.offerExpiresAt && (
               <p><strong>{t("client.offerDeadline", { deadline: format.dateTime(e.offerExpiresAt, { dateStyle: "long", timeStyle: "short" }) })}</strong></p>
             )}
-            <EnrolmentActions clientId={client.id} enrolmentId={e.id} status={e.status} priority={e.priority} courseName={e.course.name} />
+            {e.conditional && e.live && <p className={styles.hint}>{t("pool.conditionalExplained")}</p>}
+            <EnrolmentActions clientId={client.id} enrolmentId={e.id} status={e.status} priority={e.priority} courseName={e.course.name} conditionalFor={e.conditionalFor} />
             <details open={e.live}>
               <summary>{t("client.history")}</summary>
               <EventTimeline events={e.events} label={t("client.historyOf", { course: e.course.name })} />

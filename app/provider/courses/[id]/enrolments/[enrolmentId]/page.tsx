@@ -6,6 +6,7 @@ import { Heading } from "@/components/suomifi";
 import { EnrolmentActions } from "@/components/provider/EnrolmentActions";
 import { EventTimeline } from "@/components/enrolment/EventTimeline";
 import { PersonDetails } from "@/components/provider/PersonDetails";
+import { PoolLegend, PoolMarks } from "@/components/provider/PoolMarks";
 import { toRowData } from "@/components/provider/rows";
 import { StatusTag } from "@/components/enrolment/StatusTag";
 import { requireActor } from "@/server/auth/session";
@@ -34,6 +35,8 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
           {e.queuePosition !== null && t("enrolment.position", { position: e.queuePosition })}
           {e.status === "OFFERED" && e.offerExpiresAt && ` ${t("seats.answerBy", { date: format.dateTime(e.offerExpiresAt, { dateStyle: "short", timeStyle: "short" }) })}`}
         </p>
+        <PoolMarks row={row} />
+        <PoolLegend rows={[row]} />
         {e.priority === "URGENT" && <p>{t("queue.priorityReason", { text: e.priorityReason ?? "–" })}</p>}
         <PersonDetails row={row} courseId={page.course.id} />
         <EnrolmentActions courseId={page.course.id} enrolment={{ id: e.id, status: e.status, name: row.name, queuePosition: e.queuePosition }} queueLength={0} />
