@@ -10,8 +10,8 @@ import { clientIp } from "./server/rate-limit/client-ip";
 // The other security headers are set for every path in next.config.js.
 //
 // It also keeps a staff session's activity stamp (server/auth/lifetime.ts): every page request,
-// server action and export renews it (at most once a minute) and a session idle for 30 minutes,
-// or 8 hours old, loses its cookie. The pages then find no session and send the person to sign in.
+// server action and export renews it (at most once a minute). A session idle for 30 minutes, or
+// 8 hours old, is not renewed, and the pages find it ended and send the person to sign in.
 //
 // And it answers a client's link (/o/<token>) opened from an IP blocked for guessing links with
 // HTTP 429 and Retry-After (server/notifications/link-limit.ts): the request is rewritten to
@@ -61,16 +61,13 @@ export async function proxy(request: NextRequest) {
   }
   const cookie = sessionCookie();
   const session = await sessionOnRequest(request.cookies.get(cookie.name)?.value);
-  if (session.action === "renew") {
-    // The page reads the renewed session too, so the proxy and the page judge the same token.
-    request.cookies.set(cookie.name, session.token);
-    requestHeaders.set("cookie", request.cookies.toString());
-  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  // Next.js passes a cookie set here on to the page's cookies() too, so the page reads the renewed
+  // session. An ended session's cookie is left alone: every read of it on the server finds it ended
+  // (options.ts) and the page says why, whichever request comes first (a link's prefetch, say);
+  // signing in again replaces it.
   if (session.action === "renew") response.cookies.set(cookie.name, session.token, { ...cookie.options, maxAge: session.maxAgeSeconds });
-  // The page still reads the ended session (and says why it ended); the browser forgets it.
-  if (session.action === "end") response.cookies.set(cookie.name, "", { ...cookie.options, maxAge: 0 });
   return response;
 }
 

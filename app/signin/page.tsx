@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { Heading, InlineAlert, Paragraph } from "@/components/suomifi";
 import { currentActor } from "@/server/auth/session";
 import { homePathFor } from "@/server/auth/actor";
+import { isSessionEnd } from "@/server/auth/lifetime";
 import { SignInForm } from "./SignInForm";
 import styles from "./signin.module.css";
 
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("signIn");
   const { callbackUrl, ended } = await searchParams;
   // Why the last session ended (server/auth/lifetime.ts; requireActor adds it to the redirect).
-  const endedFor = ended === "idle" || ended === "expired" ? ended : null;
+  const endedFor = isSessionEnd(ended) ? ended : null;
   return (
     <div className={styles.wrap}>
       <section className="kp-panel kp-stack" aria-labelledby="signin-heading">

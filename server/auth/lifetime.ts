@@ -7,7 +7,7 @@ import { env } from "../env";
 // encrypted JWT cookie; it carries when the user signed in and when they were last active.
 //
 // - proxy.ts renews the activity stamp on every page request, server action and export, at most
-//   once a minute (a new cookie whose expiry is still the sign-in + 8 h);
+//   once a minute (a new cookie whose expiry is still the sign-in + 8 h), and never an ended one;
 // - next-auth's session callback (options.ts) judges every session read on the server by the same
 //   rule, so a session that has ended is no session anywhere, whether or not the proxy saw it;
 // - requireActor (session.ts) sends the person to the sign-in page with the reason.
@@ -20,6 +20,10 @@ export const SESSION_IDLE_SECONDS = 30 * 60;
 export const ACTIVITY_RENEW_SECONDS = 60;
 
 export type SessionEnd = "idle" | "expired";
+
+export function isSessionEnd(value: unknown): value is SessionEnd {
+  return value === "idle" || value === "expired";
+}
 
 /** The session's two moments, in epoch seconds. */
 export interface SessionTimes {
