@@ -2,10 +2,13 @@
 // (A: per-course queues; B: pooled referrals with conditional acceptance), each on a fresh database,
 // and compares the two. Writes bench/results/simulate.{json,md,svg} and prints the table.
 // The model: docs/simulation.md. Scale: SIM_CLIENTS, SIM_COURSES, SIM_MONTHS, SIM_MUNICIPALITIES; SIM_SEED;
-// SIM_NAME names the result files (default simulate).
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
-import { DEFAULT_CONFIG, simulate, type SimulationConfig } from "../server/simulation";
+// SIM_NAME names the result files (default simulate). The two runs are independent (a database each)
+// and run in two child processes at once; SIM_PARALLEL=0 runs them one after the other in this one.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_CONFIG, simulate, type Policy, type SimulationConfig, type SimulationReport } from "../server/simulation";
 import { renderMarkdown, renderSvg, textTable, verdict } from "../server/simulation/report";
 
 process.env.LOG_LEVEL ??= "warn";
@@ -39,14 +42,50 @@ if (!/^[a-z0-9-]+$/.test(name)) {
 
 // The scratch databases go on DATABASE_URL's server, else on a local PostgreSQL; neither: in-memory PGlite.
 const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const POLICIES: Policy[] = ["PER_COURSE", "POOLED"];
+const options = {
+  serverUrl,
+  databaseName: (policy: Policy) => `koulutusportti_sim_${policy === "PER_COURSE" ? "a" : "b"}`,
+  progress: say,
+};
+
+// A child: one policy, its report to the file the parent named.
+const childPolicy = process.env.SIM_POLICY as Policy | undefined;
+if (childPolicy) {
+  if (!POLICIES.includes(childPolicy)) throw new Error(`SIM_POLICY=${childPolicy}: one of ${POLICIES.join(", ")}`);
+  const report = await simulate(config, { ...options, policies: [childPolicy] });
+  writeFileSync(process.env.SIM_RESULT_FILE!, JSON.stringify(report));
+  process.exit(0);
+}
+
+/** Runs this script again for one policy and reads its report. */
+function runChild(policy: Policy, dir: string): Promise<SimulationReport> {
+  const file = join(dir, `${policy}.json`);
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!], {
+    env: { ...process.env, SIM_POLICY: policy, SIM_RESULT_FILE: file },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(readFileSync(file, "utf8")) as SimulationReport) : reject(new Error(`the ${policy} run failed (exit ${code})`))));
+  });
+}
+
 say(`seed ${config.seed}: ${config.clients} clients, ${config.courses} courses, ${config.months} months, ${config.municipalities} municipalities`);
 const began = performance.now();
 const loadBefore = loadavg()[0]!;
-const report = await simulate(config, {
-  serverUrl,
-  databaseName: (policy) => `koulutusportti_sim_${policy === "PER_COURSE" ? "a" : "b"}`,
-  progress: say,
-});
+let report: SimulationReport;
+if (process.env.SIM_PARALLEL === "0") {
+  report = await simulate(config, options);
+} else {
+  const dir = mkdtempSync(join(tmpdir(), "kp-simulate-"));
+  try {
+    const reports = await Promise.all(POLICIES.map((policy) => runChild(policy, dir)));
+    report = { ...reports[0]!, runs: reports.flatMap((r) => r.runs) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const totalSeconds = Math.round((performance.now() - began) / 1000);
 const machine = `${cpus().length} cores, load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end`;
 const generatedAt = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";

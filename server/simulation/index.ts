@@ -56,7 +56,9 @@ export async function simulate(config: SimulationConfig, options: SimulateOption
   const world = buildWorld(config);
   const runs: PolicyRun[] = [];
   for (const policy of options.policies ?? (["PER_COURSE", "POOLED"] as const)) {
+    const setUp = performance.now();
     const database = await scratchDatabase(options.databaseName(policy), options.serverUrl);
+    options.progress?.(`${policy}: ${database.kind === "postgresql" ? "database" : "PGlite"} ready in ${Math.round(performance.now() - setUp)} ms`);
     try {
       await pointServerAt(database);
       const began = performance.now();

@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import type { StudyPath } from "../db/generated/enums";
 import type { LeaveReason, Policy, RunLog } from "./run";
 import { CUTOFF_REASON } from "./run";
-import { DAY_MS, dayDate, type SimClient, type SimCourse, type World } from "./world";
+import { DAY_MS, dayDate, fits, type World } from "./world";
 
 // What a run achieved, read from the database the run wrote (the engine's records), not from the
 // simulation's own bookkeeping; only the clients' reasons for leaving come from the run's log.
@@ -176,21 +176,6 @@ export async function readMetrics(world: World, log: RunLog): Promise<RunMetrics
     byPath,
     daysToStart: arrivalToStart.map((d) => Math.round(d * 10) / 10).sort((a, b) => a - b),
   };
-}
-
-const LEVEL_ORDER = ["A0", "A1_1", "A1_2", "A1_3", "A2_1", "A2_2", "B1_1", "B1_2", "B2_1", "B2_2", "C1_1"];
-
-/** The pooled referral's criteria, as the simulation sets them: would this course do for this client? */
-export function fits(client: SimClient, course: SimCourse): boolean {
-  const level = LEVEL_ORDER.indexOf(client.languageLevel);
-  return (
-    course.studyPath === client.studyPath &&
-    course.instructionLanguage === client.instructionLanguage &&
-    level >= LEVEL_ORDER.indexOf(course.levelFrom) &&
-    level <= LEVEL_ORDER.indexOf(course.levelTo) &&
-    (course.municipality === client.municipality || course.remote) &&
-    (!client.eveningOnly || course.schedule === "EVENING")
-  );
 }
 
 async function readDiagnostics(world: World, log: RunLog, rows: ClientRow[]): Promise<Omit<RunMetrics["diagnostics"], "offersPerStartedClient">> {

@@ -5,11 +5,11 @@ import {
   acceptOffer, cancelEnrolment, closePool, declineOffer, expireDueOffers, markInterrupted, markNoShow, markStarted, referClient, referToPool,
   setCourseStatus, staff, type Result,
 } from "../enrolment";
-import { runMinuteJobs } from "../jobs";
+import { offerForgottenSeats, runMinuteJobs } from "../jobs";
 import { findCoursesForClient } from "../official/finder";
 import { Random } from "./random";
 import { actors, type Actors } from "./seed";
-import { DAY_MS, RATES, dayString, type SimClient, type SimCourse, type World } from "./world";
+import { DAY_MS, RATES, dayString, fits, type SimClient, type SimCourse, type World } from "./world";
 
 // Replays the world's year through the real engine on the current database (db()), one event at a
 // time on a simulated clock. Every change goes through an engine verb with `now` = the simulated
@@ -141,6 +141,7 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
     }),
   );
   const started = new Set<string>();
+  const openingDays = new Set(world.courses.map((c) => c.referralOpensDay));
   const seenOffers = new Set<string>();
   const log: RunLog = {
     policy, events: 0, engineCalls: 0, conditionalAcceptances: 0, referrals: 0, reReferrals: 0, nothingOpen: 0,
@@ -159,8 +160,11 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
   const today = () => Math.floor(clock / DAY_MS);
   const dayAt = (day: number, hour: number) => day * DAY_MS + hour * HOUR_MS;
 
+  /** Set by anything that may have made an offer: then the database is asked for new offers. */
+  let changed = false;
   async function call<T extends object>(verb: string, result: Promise<Result<T>>): Promise<Result<T>> {
     log.engineCalls++;
+    changed = true;
     const r = await result;
     if (!r.ok) log.refusals[`${verb}:${r.code}`] = (log.refusals[`${verb}:${r.code}`] ?? 0) + 1;
     return r;
@@ -285,29 +289,25 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
     return { courseId: best.id, nextOpeningDay: null };
   }
 
-  /** Pooled run: the client's favourites among the courses in their own municipality that still take referrals. */
-  async function favourites(client: SimClient): Promise<string[]> {
-    const found = await findCoursesForClient(
-      who.officialOf(client),
-      client.id,
-      { municipality: client.municipality, remote: "exclude", schedule: client.eveningOnly ? "EVENING" : undefined, instructionLanguage: client.instructionLanguage, startsFrom: dayString(world, today()), startsTo: undefined },
-      { now: now() },
-    );
-    if (!found) throw new Error(`course finder: client ${client.id} not found`);
+  /**
+   * Pooled run: the client's favourites among the published courses in their own municipality that
+   * fit them and still take referrals (what the official's course finder lists; the simulation knows
+   * the catalogue, so it does not ask). Sooner is better, but each client has their own taste.
+   */
+  function favourites(client: SimClient): string[] {
     const s = state.get(client.id)!;
-    const candidates = found.courses
-      .map((c) => ({ id: c.id, course: courseById.get(c.id)! }))
-      .filter(({ course }) => course.referralClosesDay >= today())
-      // Sooner is better, but each client has their own taste (a provider, a friend on the course).
-      .map(({ id, course }) => ({ id, score: course.startDay - today() + s.taste.uniform(0, 60) }))
-      .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1));
-    return candidates.slice(0, client.favourites).map((c) => c.id);
+    return world.courses
+      .filter((c) => !c.remote && c.municipality === client.municipality && c.publishDay <= today() && c.referralClosesDay >= today() && c.startDay >= today() && fits(client, c))
+      .map((c) => ({ id: c.id, score: c.startDay - today() + s.taste.uniform(0, 60) }))
+      .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1))
+      .slice(0, client.favourites)
+      .map((c) => c.id);
   }
 
   async function arrive(client: SimClient): Promise<void> {
     state.get(client.id)!.arrived = true;
     if (policy === "PER_COURSE") return review(client);
-    const ranked = await favourites(client);
+    const ranked = favourites(client);
     const r = await call(
       "referToPool",
       referToPool({
@@ -393,7 +393,11 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
   async function handle(event: Event): Promise<void> {
     switch (event.kind) {
       case "daily": {
-        const jobs = await runMinuteJobs(now());
+        // The minute job (expiry, pools joining newly matching courses, the free-seat safety net) has
+        // work to do only on a day a referral period opens (pools then join the course; expiry is run
+        // one minute after each deadline): on those days it runs whole, on the others only its safety net.
+        const jobs = openingDays.has(event.day) ? await runMinuteJobs(now()) : { expired: 0, joined: 0, offered: await offerForgottenSeats(now()) };
+        changed ||= jobs.expired + jobs.joined + jobs.offered > 0;
         log.minuteJobs.expired += jobs.expired;
         log.minuteJobs.joined += jobs.joined;
         if (jobs.offered > 0) {
@@ -411,7 +415,7 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
       case "answer":
         return answer(event.client, event.enrolmentId, event.answer);
       case "deadline": {
-        await expireDueOffers(now());
+        changed ||= (await expireDueOffers(now())) > 0;
         return expired(event.client, event.enrolmentId);
       }
       case "start": {
@@ -465,7 +469,7 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
     if (item.at > dayAt(world.endDay + 1, 0)) break;
     eventAt = item.at;
     const since = now();
-    const callsBefore = log.engineCalls;
+    changed = false;
     log.events++;
     const began = performance.now();
     try {
@@ -475,8 +479,7 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
       log.errors.push({ at: since.toISOString(), event: describe(item.event), message: message.slice(0, 2000) });
       if (log.errors.length > 25) throw new Error(`simulation stopped after 25 engine errors; the first: ${log.errors[0]!.event}: ${log.errors[0]!.message}`);
     }
-    // Only a change can have made an offer (the daily jobs and expiry call the engine directly).
-    if (log.engineCalls !== callsBefore || item.event.kind === "daily" || item.event.kind === "deadline") await scheduleAnswers(since);
+    if (changed) await scheduleAnswers(since);
     log.timeByEvent[item.event.kind] = (log.timeByEvent[item.event.kind] ?? 0) + Math.round(performance.now() - began);
   }
   return log;

@@ -9,7 +9,8 @@ import { buildWorld } from "./world";
 // TEST_DATABASE_URL, or an in-memory PGlite): the shared test database and its other users are
 // never touched, and a run's minute jobs see only its own courses.
 
-const TINY: SimulationConfig = { seed: "tiny-world", clients: 80, courses: 8, months: 3, municipalities: 2, startDate: "2027-01-04" };
+// Seed t2 in this world makes three conditional acceptances and releases one conditional seat.
+const TINY: SimulationConfig = { seed: "t2", clients: 60, courses: 6, months: 2, municipalities: 1, startDate: "2027-01-04" };
 
 const saved = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX };
 
@@ -64,6 +65,7 @@ describe("simulate", () => {
       expect(run.metrics.seats.startedSeats).toBeLessThanOrEqual(run.metrics.seats.capacity + run.metrics.lifecycle.interruptions);
     }
     const pooled = first.runs.find((r) => r.policy === "POOLED")!.metrics;
+    expect(pooled.offers.conditionalAcceptances).toBeGreaterThan(0);
     const { started, seatConfirmed, waiting, left, unaccounted, betweenReferrals } = pooled.clients;
     expect(unaccounted).toBe(0);
     expect(betweenReferrals).toBe(0);

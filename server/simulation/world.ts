@@ -269,3 +269,18 @@ export function buildWorld(config: SimulationConfig): World {
   const endDay = Math.max(arrivalDays, ...courses.map((c) => c.referralClosesDay)) + 14;
   return { config, start, endDay, offices, providers, courses, clients };
 }
+
+const LEVEL_ORDER = ["A0", "A1_1", "A1_2", "A1_3", "A2_1", "A2_2", "B1_1", "B1_2", "B2_1", "B2_2", "C1_1"];
+
+/** The pooled referral's criteria as the simulation sets them (and the per-course official's filters): would this course do for this client? */
+export function fits(client: SimClient, course: SimCourse): boolean {
+  const level = LEVEL_ORDER.indexOf(client.languageLevel);
+  return (
+    course.studyPath === client.studyPath &&
+    course.instructionLanguage === client.instructionLanguage &&
+    level >= LEVEL_ORDER.indexOf(course.levelFrom) &&
+    level <= LEVEL_ORDER.indexOf(course.levelTo) &&
+    (course.municipality === client.municipality || course.remote) &&
+    (!client.eveningOnly || course.schedule === "EVENING")
+  );
+}
