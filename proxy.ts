@@ -1,10 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionCookie, sessionOnRequest } from "./server/auth/lifetime";
+import { LINK_BLOCKED_HEADER, linkLimitState } from "./server/notifications/link-limit";
+import { clientIp } from "./server/rate-limit/client-ip";
 
 // A strict Content-Security-Policy with a fresh nonce for every page request. Next.js reads the
 // nonce from the request's CSP header and puts it on its own scripts; the root layout passes it to
 // the styled-components registry, whose <style> tags carry it too, so neither scripts nor styles
 // need 'unsafe-inline'. 'strict-dynamic' lets the nonced scripts load the app's chunks.
 // The other security headers are set for every path in next.config.js.
+//
+// It also keeps a staff session's activity stamp (server/auth/lifetime.ts): every page request,
+// server action and export renews it (at most once a minute) and a session idle for 30 minutes,
+// or 8 hours old, loses its cookie. The pages then find no session and send the person to sign in.
+//
+// And it answers a client's link (/o/<token>) opened from an IP blocked for guessing links with
+// HTTP 429 and Retry-After (server/notifications/link-limit.ts): the request is rewritten to
+// app/o/blocked, which renders the translated page with that status (a page cannot set one).
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -21,7 +32,10 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+/** A client's link page; its answers are server actions (POST), which check the limit themselves. */
+const CLIENT_LINK = /^\/o\/[^/]+$/;
+
+export async function proxy(request: NextRequest) {
   // The demo mailbox's raw e-mail view sets its own sandboxing policy; a second one would block the
   // e-mail's inline styles.
   if (/^\/mailbox\/[^/]+\/html$/.test(request.nextUrl.pathname)) return NextResponse.next();
@@ -32,8 +46,31 @@ export function proxy(request: NextRequest) {
   // The shell leaves the staff tools out of the client's own pages (components/AppShell.tsx).
   requestHeaders.set("x-kp-path", request.nextUrl.pathname);
   requestHeaders.set("content-security-policy", policy);
+  // Only this proxy says a link is blocked.
+  requestHeaders.delete(LINK_BLOCKED_HEADER);
+  if (request.method === "GET" && CLIENT_LINK.test(request.nextUrl.pathname)) {
+    const limit = await linkLimitState(clientIp((name) => request.headers.get(name)));
+    if (limit.blocked) {
+      requestHeaders.set(LINK_BLOCKED_HEADER, String(limit.retryAfterSeconds));
+      const blocked = request.nextUrl.clone();
+      blocked.pathname = "/o/blocked";
+      const response = NextResponse.rewrite(blocked, { request: { headers: requestHeaders } });
+      response.headers.set("content-security-policy", policy);
+      return response;
+    }
+  }
+  const cookie = sessionCookie();
+  const session = await sessionOnRequest(request.cookies.get(cookie.name)?.value);
+  if (session.action === "renew") {
+    // The page reads the renewed session too, so the proxy and the page judge the same token.
+    request.cookies.set(cookie.name, session.token);
+    requestHeaders.set("cookie", request.cookies.toString());
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  if (session.action === "renew") response.cookies.set(cookie.name, session.token, { ...cookie.options, maxAge: session.maxAgeSeconds });
+  // The page still reads the ended session (and says why it ended); the browser forgets it.
+  if (session.action === "end") response.cookies.set(cookie.name, "", { ...cookie.options, maxAge: 0 });
   return response;
 }
 

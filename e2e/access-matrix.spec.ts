@@ -80,6 +80,8 @@ const ROUTES: Record<string, Call[]> = {
   "GET /signin": [{ path: () => "/signin", expect: { ...everyone(307), anonymous: 200, deactivated: 200 } }],
   "GET /accessibility": [{ path: () => "/accessibility", expect: everyone(200) }],
   "GET /o/[token]": [{ path: () => "/o/not-a-real-token", expect: everyone(200) }],
+  // The blocked-link page exists only behind proxy.ts's verdict (a blocked IP, notifications.spec.ts).
+  "GET /o/blocked": [{ path: () => "/o/blocked", expect: everyone(404) }],
   "GET /mailbox": [{ path: () => "/mailbox", expect: STAFF, namesAllowed: true }],
   "GET /mailbox/[id]": [{ path: (i) => `/mailbox/${i.mail}`, expect: STAFF, namesAllowed: true }],
   "GET /mailbox/[id]/html": [{ path: (i) => `/mailbox/${i.mail}/html`, expect: { ...STAFF, anonymous: 404, deactivated: 404 }, namesAllowed: true }],

@@ -1,8 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type BrowserContext } from "@playwright/test";
+import { decode, encode } from "next-auth/jwt";
 import { fi } from "./support/messages";
 import { expectAccessible } from "./support/axe";
 import { expectHome, signIn } from "./support/auth";
 import { apiToken } from "./support/api";
+import { E2E_SECRETS } from "./support/environment";
 
 const roles = [
   { email: "virkailija@example.fi", home: "/official" },
@@ -23,6 +25,48 @@ test.describe("signing in", () => {
       await expect(page).toHaveURL(/\/signin$/);
     });
   }
+
+  test("a session ends after 30 minutes without a request, and 8 hours after sign-in, saying why on the sign-in page", async ({ page, context }) => {
+    const name = "next-auth.session-token";
+    const secret = E2E_SECRETS.NEXTAUTH_SECRET;
+    const sessionCookie = async (c: BrowserContext) => (await c.cookies()).find((k) => k.name === name);
+    /** The signed-in session's cookie with its stamps moved back, as if time had passed (server/auth/lifetime.ts). */
+    const aged = async (stamps: { signedInAt: number; activeAt: number }) => {
+      const token = (await decode({ token: (await sessionCookie(context))!.value, secret }))!;
+      await context.addCookies([{ name, value: await encode({ token: { ...token, ...stamps }, secret, maxAge: 60 * 60 }), url: page.url() }]);
+    };
+    const now = () => Math.floor(Date.now() / 1000);
+    await signIn(page, "virkailija@example.fi");
+    await expectHome(page, "/official");
+
+    // Five minutes since the last request: the page renews the activity stamp.
+    const signedInAt = now() - 600;
+    await aged({ signedInAt, activeAt: now() - 300 });
+    const renewed = page.waitForResponse((r) => new URL(r.url()).pathname === "/official/clients" && r.request().resourceType() === "document");
+    await page.goto("/official/clients");
+    expect((await renewed).status()).toBe(200);
+    const stamp = (await decode({ token: (await sessionCookie(context))!.value, secret }))!;
+    expect(Math.abs((stamp.activeAt as number) - now())).toBeLessThan(60);
+    expect(stamp.signedInAt).toBe(signedInAt);
+    // Still 8 hours from sign-in (to the second the renewal took).
+    expect(Math.abs((stamp.exp as number) - (signedInAt + 8 * 3600))).toBeLessThanOrEqual(1);
+
+    // Thirty-one minutes without a request: signed out, told why, the cookie gone.
+    await aged({ signedInAt: now() - 3600, activeAt: now() - 31 * 60 });
+    await page.goto("/official/clients");
+    await expect(page).toHaveURL(/\/signin\?ended=idle$/);
+    await expect(page.getByRole("status").filter({ hasText: fi.signIn.ended.idle })).toBeVisible();
+    await expectAccessible(page);
+    expect((await sessionCookie(context))?.value ?? "").toBe("");
+
+    // Active a minute ago but signed in 8 hours ago.
+    await signIn(page, "virkailija@example.fi");
+    await expectHome(page, "/official");
+    await aged({ signedInAt: now() - 8 * 3600 - 60, activeAt: now() - 60 });
+    await page.goto("/official");
+    await expect(page).toHaveURL(/\/signin\?ended=expired$/);
+    await expect(page.getByRole("status").filter({ hasText: fi.signIn.ended.expired })).toBeVisible();
+  });
 
   test("a wrong password gets a translated, accessible error", async ({ page }) => {
     await signIn(page, "virkailija@example.fi", "wrong-password");

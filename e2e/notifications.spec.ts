@@ -9,7 +9,13 @@ import { expectAccessible } from "./support/axe";
 import { fi } from "./support/messages";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
-const page_ = { uk: json("messages/uk/selfService.json"), ru: json("messages/ru/selfService.json") };
+const page_ = {
+  uk: json("messages/uk/selfService.json"),
+  ru: json("messages/ru/selfService.json"),
+  sv: json("messages/sv/selfService.json"),
+  ar: json("messages/ar/selfService.json"),
+  fi: json("messages/fi/selfService.json"),
+};
 const mail = { uk: json("emails/messages/uk.json"), ru: json("emails/messages/ru.json") };
 const fiMailbox = json("messages/fi/mailbox.json");
 
@@ -130,6 +136,32 @@ test("decline by link → the next queued client's offer e-mail arrives in their
   await page.goto("/o/not-a-real-token?lang=ru");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(page_.ru.unknown.heading);
   await expectAccessible(page);
+});
+
+test("guessing links from one address: then every link answers 429 with Retry-After and a translated, accessible page", async ({ browser, request }) => {
+  // A documentation address of its own (the app reads the client's IP from X-Forwarded-For, README "Scaling out").
+  const ip = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+  const headers = { "x-forwarded-for": ip };
+  const guess = () => Array.from({ length: 43 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("");
+  for (let i = 0; i < 20; i++) expect((await request.get(`/o/${guess()}`, { headers })).status()).toBe(200);
+  const blocked = await request.get(`/o/${guess()}?lang=sv`, { headers });
+  expect(blocked.status()).toBe(429);
+  expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(3000);
+  expect(blocked.headers()["content-security-policy"]).toContain("nonce-");
+  expect(await blocked.text()).toContain(page_.sv.limited.heading);
+  // Another address is not blocked.
+  expect((await request.get(`/o/${guess()}`, { headers: { "x-forwarded-for": "198.51.100.251" } })).status()).toBe(200);
+
+  const context = await browser.newContext({ extraHTTPHeaders: headers });
+  const page = await context.newPage();
+  const response = await page.goto(`/o/${guess()}?lang=ar`);
+  expect(response?.status()).toBe(429);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(page_.ar.limited.heading);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Suomi" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(page_.fi.limited.heading);
+  await context.close();
 });
 
 test("the mailbox is for staff only", async ({ page }) => {

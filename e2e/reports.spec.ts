@@ -23,7 +23,7 @@ for (const [role, email, intro, home] of [
   test(`the ${role} sees every report as a chart and a table, and can filter`, async ({ page }) => {
     await openReports(page, email, home);
     await expect(page.getByText((r.intro[intro] as string).split("{")[0]!.trim())).toBeVisible();
-    for (const id of ["fillByProvider", "queueByPath", "waitingByPath", "waitingByMonth", "outcomesByPath"]) {
+    for (const id of ["fillByProvider", "queueByPath", "waitingByPath", "waitingByMonth", "waitingByKind", "outcomesByPath"]) {
       const section = page.getByRole("region", { name: r.tables[id].title }).first();
       await expect(section.getByRole("heading", { level: 2 })).toHaveText(r.tables[id].title);
       await expect(section.getByRole("button", { name: r.exportCsv })).toBeVisible();
@@ -36,6 +36,10 @@ for (const [role, email, intro, home] of [
       await expect(table.getByRole("rowheader", { name: r.total })).toBeVisible();
       await expect(outcomes.getByRole("img", { name: new RegExp(r.tables.outcomesByPath.title) })).toBeVisible();
     }
+    // Direct and pooled referrals, both rows whatever the data.
+    const kinds = page.getByRole("table", { name: r.tables.waitingByKind.title });
+    await expect(kinds.getByRole("rowheader", { name: r.kinds.DIRECT })).toBeVisible();
+    await expect(kinds.getByRole("rowheader", { name: r.kinds.POOLED })).toBeVisible();
     await expectAccessible(page);
 
     await page.getByLabel(r.filters.studyPath).selectOption("BASIC");

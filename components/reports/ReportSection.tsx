@@ -13,6 +13,7 @@ const CHARTS: Record<ReportTableId, { type: "bar" | "line"; horizontal?: boolean
   waitingByPath: { type: "bar", horizontal: true, unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
   waitingByMunicipality: { type: "bar", horizontal: true, unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
   waitingByMonth: { type: "line", unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
+  waitingByKind: { type: "bar", horizontal: true, unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
   outcomesByPath: { type: "bar", horizontal: true, unit: "percent", series: ["declinedRate", "expiredRate", "noShowRate", "interruptedRate"] },
 };
 
@@ -30,6 +31,7 @@ export async function ReportSection({ table, filter }: { table: ReportTable; fil
   const label = (kind: CellKind, value: Cell): string => {
     if (value === null) return t("noValue");
     if (kind === "studyPath") return labels(`studyPath.${value as "FAST"}`);
+    if (kind === "referralKind") return t(`kinds.${value as "DIRECT"}`);
     if (kind === "month") return format.dateTime(new Date(`${value}-15T12:00:00Z`), { year: "numeric", month: "short" });
     if (kind === "date") return format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium" });
     if (kind === "count") return format.number(value as number);

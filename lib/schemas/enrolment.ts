@@ -18,6 +18,8 @@ export const enrolmentActionSchema = z.object({
   reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
   position: z.number().int().min(1).optional(),
   priority: z.enum(Object.values(QueuePriority)).optional(),
+  /** `accept` only: accept on condition, staying queued for the courses the client ranked higher. */
+  conditional: z.boolean().optional(),
 });
 
 export const enrolmentActions = ["accept", "decline", "confirm", "cancel", "start", "complete", "interrupt", "no-show", "move", "offer", "priority"] as const;

@@ -26,6 +26,7 @@ export const REPORT_TABLES = [
   "waitingByPath",
   "waitingByMunicipality",
   "waitingByMonth",
+  "waitingByKind",
   "outcomesByPath",
 ] as const;
 export type ReportTableId = (typeof REPORT_TABLES)[number];

@@ -77,7 +77,10 @@ export async function startProductionServer(port: number, say: (m: string) => vo
 
 /** A next-auth session cookie for this user, signed with NEXTAUTH_SECRET. */
 export async function sessionCookie(user: { id: string; role: Role; organisationId: string | null; email: string; name: string }): Promise<string> {
-  const token = { sub: user.id, uid: user.id, role: user.role, organisationId: user.organisationId, email: user.email, name: user.name };
+  // Signed in now; the stamps of server/auth/lifetime.ts (a run renews nothing: wrk keeps no cookies, and
+  // a role's measurement takes minutes, well inside the 30-minute idle limit).
+  const now = Math.floor(Date.now() / 1000);
+  const token = { sub: user.id, uid: user.id, role: user.role, organisationId: user.organisationId, email: user.email, name: user.name, signedInAt: now, activeAt: now };
   return `next-auth.session-token=${await encode({ token, secret: process.env.NEXTAUTH_SECRET!, maxAge: 8 * 60 * 60 })}`;
 }
 

@@ -5,11 +5,14 @@ import type { Role } from "../db/generated/enums";
 import { db } from "../db/client";
 import { env } from "../env";
 import { clientIp } from "../rate-limit/client-ip";
+import { SESSION_MAX_AGE_SECONDS, sessionCookie, sessionState, startedSession, type SessionEnd } from "./lifetime";
 import { signInWithPassword } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string; role: Role; organisationId: string | null };
+    /** Set instead of a user when the session has ended (lifetime.ts); nobody is signed in then. */
+    ended?: SessionEnd;
   }
   interface User {
     role: Role;
@@ -22,6 +25,9 @@ declare module "next-auth/jwt" {
     uid: string;
     role: Role;
     organisationId: string | null;
+    /** Epoch seconds of the sign-in, and of the last request (renewed by proxy.ts); see lifetime.ts. */
+    signedInAt?: number;
+    activeAt?: number;
   }
 }
 
@@ -38,7 +44,9 @@ let options: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   options ??= {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    // At most 8 hours from sign-in, and 30 minutes from the last request (lifetime.ts).
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    cookies: { sessionToken: sessionCookie() },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -58,10 +66,14 @@ export function authOptions(): NextAuthOptions {
           token.uid = user.id;
           token.role = user.role;
           token.organisationId = user.organisationId;
+          Object.assign(token, startedSession(Date.now()));
         }
         return token;
       },
       session({ session, token }) {
+        // Every session read on the server (getServerSession, /api/auth/session) is judged here.
+        const state = sessionState(token, Date.now());
+        if (state.state === "ended") return { ended: state.reason } as unknown as typeof session;
         session.user = {
           id: token.uid,
           email: token.email ?? "",

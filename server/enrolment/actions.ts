@@ -10,12 +10,12 @@ export async function performEnrolmentAction(
   actor: EngineActor,
   enrolmentId: string,
   action: EnrolmentAction,
-  body: { reason?: string | null; position?: number; priority?: "URGENT" | "NORMAL" },
+  body: { reason?: string | null; position?: number; priority?: "URGENT" | "NORMAL"; conditional?: boolean },
 ): Promise<Result<object>> {
   const input = { actor, enrolmentId, reason: body.reason };
   switch (action) {
     case "accept":
-      return acceptOffer(input);
+      return acceptOffer({ ...input, conditional: body.conditional });
     case "decline":
       return declineOffer(input);
     case "confirm":

@@ -11,12 +11,12 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld, type World } from "../../lib/testing/factories";
+import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
 import type { EnrolmentStatus } from "../db/generated/enums";
 import {
   acceptOffer, cancelEnrolment, changeCapacity, declineOffer, listCourseEnrolments, referClient, staff, type Result,
 } from "./index";
-import { canTransition } from "./states";
+import { expectInvariants } from "./testing/invariants";
 import type { InstanceSummary } from "./testing/instance";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -36,7 +36,6 @@ const TIMEOUT = 180_000;
 const CLOCK_OFFSET_MS = 5 * 365 * 24 * 3_600_000;
 const now = () => new Date(Date.now() + CLOCK_OFFSET_MS);
 const HELD: readonly EnrolmentStatus[] = ["OFFERED", "CONFIRMED", "STARTED"];
-const LIVE: readonly EnrolmentStatus[] = ["WAITLISTED", ...HELD];
 
 /** Many clients of one office at once (one INSERT instead of one per client). */
 async function makeClients(officeId: string, n: number): Promise<string[]> {
@@ -88,55 +87,6 @@ function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/**
- * The invariants of the domain brief, read from the database for the given courses:
- * (a) held seats ≤ capacity and = seatsHeld; (b) one live enrolment per client and course, one
- * held seat per client (over every course the clients are on); (c) no free seat while someone who
- * holds no seat waits; dense queue positions, URGENT first; every history replays to its status.
- */
-async function expectInvariants(world: World, courseIds: string[]): Promise<void> {
-  const prisma = testDb();
-  const courses = await prisma.course.findMany({ where: { id: { in: courseIds } }, select: { id: true, capacity: true, seatsHeld: true, status: true } });
-  const enrolments = await prisma.enrolment.findMany({ where: { courseId: { in: courseIds } }, select: { id: true, clientId: true, courseId: true, status: true } });
-  const clientIds = [...new Set(enrolments.map((e) => e.clientId))];
-  const heldAnywhere = await prisma.enrolment.groupBy({ by: ["clientId"], where: { clientId: { in: clientIds }, status: { in: [...HELD] } }, _count: { _all: true } });
-  const holdsSeat = new Map(heldAnywhere.map((g) => [g.clientId, g._count._all]));
-
-  for (const course of courses) {
-    const mine = enrolments.filter((e) => e.courseId === course.id);
-    const held = mine.filter((e) => HELD.includes(e.status)).length;
-    expect(held, `(a) seats held on ${course.id}`).toBeLessThanOrEqual(course.capacity);
-    expect(course.seatsHeld, `(a) seatsHeld of ${course.id}`).toBe(held);
-    if ((course.status === "PUBLISHED" || course.status === "CLOSED") && held < course.capacity) {
-      const eligible = mine.filter((e) => e.status === "WAITLISTED" && !holdsSeat.get(e.clientId));
-      expect(eligible.map((e) => e.id), `(c) ${course.id} has ${course.capacity - held} free seats while these wait without a seat`).toEqual([]);
-    }
-    const list = await listCourseEnrolments({ actor: staff(world.providerStaff), courseId: course.id, status: "WAITLISTED", now: new Date(0) });
-    if (!list.ok) throw new Error(list.code);
-    expect(list.enrolments.map((e) => e.queuePosition), `(d) dense queue on ${course.id}`).toEqual(range(mine.filter((e) => e.status === "WAITLISTED").length));
-    const priorities = list.enrolments.map((e) => e.priority);
-    expect(priorities.indexOf("NORMAL") === -1 || priorities.lastIndexOf("URGENT") < priorities.indexOf("NORMAL"), `(d) URGENT before NORMAL on ${course.id}`).toBe(true);
-  }
-  const live = new Map<string, number>();
-  for (const e of enrolments) if (LIVE.includes(e.status)) live.set(`${e.clientId}/${e.courseId}`, (live.get(`${e.clientId}/${e.courseId}`) ?? 0) + 1);
-  expect([...live.values()].every((n) => n === 1), "(b) one live enrolment per client and course").toBe(true);
-  expect([...holdsSeat.values()].every((n) => n === 1), "(b) one held seat per client").toBe(true);
-
-  const events = await prisma.enrolmentEvent.findMany({ where: { enrolmentId: { in: enrolments.map((e) => e.id) } }, orderBy: { id: "asc" }, select: { enrolmentId: true, fromStatus: true, toStatus: true } });
-  const history = new Map<string, { fromStatus: EnrolmentStatus | null; toStatus: EnrolmentStatus }[]>();
-  for (const ev of events) history.set(ev.enrolmentId, [...(history.get(ev.enrolmentId) ?? []), ev]);
-  for (const e of enrolments) {
-    const evs = history.get(e.id) ?? [];
-    expect(evs[0]?.fromStatus, `(e) ${e.id} starts with its referral`).toBeNull();
-    for (let k = 1; k < evs.length; k++) {
-      expect(evs[k]!.fromStatus, `(e) ${e.id} event ${k} follows on`).toBe(evs[k - 1]!.toStatus);
-      const { fromStatus, toStatus } = evs[k]!;
-      expect(canTransition(fromStatus!, toStatus) || (fromStatus === "WAITLISTED" && toStatus === "WAITLISTED"), `(e) ${e.id}: ${fromStatus} → ${toStatus}`).toBe(true);
-    }
-    expect(evs.at(-1)?.toStatus, `(e) ${e.id} history ends in its status`).toBe(e.status);
-  }
 }
 
 describe("enrolment engine under concurrency", () => {

@@ -39,7 +39,7 @@ export function acceptOffer(input: OfferAction & { conditional?: boolean }) {
   if (!input.conditional) {
     return changeEnrolment({ ...input, to: "CONFIRMED", from: ["OFFERED"], allowed: answersForClient, before: releaseEarlierConditionalSeat, after: confirmed });
   }
-  let waitingFor: { courseName: string }[] = [];
+  let waitingFor: { courseId: string; courseName: string }[] = [];
   return changeEnrolment({
     ...input,
     to: "CONFIRMED",
@@ -53,6 +53,8 @@ export function acceptOffer(input: OfferAction & { conditional?: boolean }) {
     },
     after: async (ctx) => {
       ctx.refill.push(...(await settlePlaces(ctx.tx, ctx.client, ctx.enrolment, { ...ctx, conditional: true })));
+      // No longer holding an open offer, the client may be next on the courses ranked higher.
+      ctx.refill.push(...waitingFor.map((p) => p.courseId));
       await queueNotice(ctx.tx, {
         ...clientNotice("client/seat_confirmed_conditional", ctx.client, ctx.enrolment.id, ctx.course),
         payload: { courseId: ctx.course.id, courseName: ctx.course.name, preferredCourses: waitingFor.map((p) => p.courseName) },

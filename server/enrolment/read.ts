@@ -18,6 +18,7 @@ export async function getEnrolment(input: { actor: EngineActor; enrolmentId: str
     select: {
       id: true, clientId: true, courseId: true, status: true, priority: true, priorityReason: true,
       referredAt: true, referralNote: true, offeredAt: true, offerExpiresAt: true, confirmedAt: true, startedAt: true, endedAt: true, statusReason: true,
+      queueEntryId: true, preferenceRank: true, conditional: true,
       events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { at: true, actorKind: true, actorUserId: true, fromStatus: true, toStatus: true, reason: true, data: true } },
     },
   });
@@ -33,8 +34,8 @@ export async function listCourseEnrolments(input: { actor: EngineActor; courseId
     return fail(input.actor.kind === "USER" && input.actor.user.role === "OFFICIAL" ? "FORBIDDEN" : "NOT_FOUND");
   }
   await expireDueOffers(input.now ?? new Date(), course.id);
-  const rows = await db().$queryRaw<{ id: string; clientId: string; status: EnrolmentStatus; priority: string; referredAt: Date; offerExpiresAt: Date | null; queuePosition: bigint | null }[]>`
-    SELECT id, "clientId", status, priority, "referredAt", "offerExpiresAt",
+  const rows = await db().$queryRaw<{ id: string; clientId: string; status: EnrolmentStatus; priority: string; referredAt: Date; offerExpiresAt: Date | null; pooled: boolean; preferenceRank: number | null; conditional: boolean; queuePosition: bigint | null }[]>`
+    SELECT id, "clientId", status, priority, "referredAt", "offerExpiresAt", "queueEntryId" IS NOT NULL AS pooled, "preferenceRank", conditional,
       CASE WHEN status = 'WAITLISTED' THEN row_number() OVER (PARTITION BY status = 'WAITLISTED' ORDER BY priority, "queueOrder", "referredAt", id) END AS "queuePosition"
     FROM "Enrolment"
     WHERE "courseId" = ${course.id}::uuid AND (${input.status ?? null}::"EnrolmentStatus" IS NULL OR status = ${input.status ?? null}::"EnrolmentStatus")

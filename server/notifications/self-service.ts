@@ -4,7 +4,7 @@ import type { EnrolmentStatus } from "../db/generated/enums";
 import { acceptOffer, declineOffer, leaveQueue } from "../enrolment";
 import { queuePosition, queuePositions } from "../enrolment/queue";
 import { placesRankedAbove } from "../enrolment/seats";
-import { failureLimitState, recordFailures } from "../rate-limit/limits";
+import { linkLimitState, recordUnknownLink } from "./link-limit";
 import { hashToken, looksLikeToken } from "./tokens";
 
 // The client's page behind the e-mail link (/o/<token>): no account, the token is the key. It is
@@ -36,8 +36,6 @@ export interface PoolStanding {
 
 export type SelfServiceView =
   | { state: "unknown" }
-  /** This IP opened too many unknown links: nothing is looked up until the block ends. */
-  | { state: "limited"; retryAfterSeconds: number }
   | { state: "expired"; locale: string; course: SelfServiceCourse }
   /** `preferred`: the courses ranked higher whose queue places an acceptance on condition keeps (empty: not available). */
   | { state: "offer"; locale: string; course: SelfServiceCourse; deadline: Date; preferred: string[] }
@@ -55,22 +53,14 @@ async function find(token: string) {
   return db().selfServiceToken.findUnique({ where: { tokenHash: hashToken(token) } });
 }
 
-// Guessing links: every unknown token counts against the client IP (server/rate-limit, in
-// PostgreSQL); a blocked IP gets the "limited" page for any link until the block ends. Known links
-// cost nothing, so a shared office network is only blocked by someone guessing from it.
-const ipKey = (ip: string) => [{ limit: "selfServiceIp" as const, value: ip }];
-
-async function limited(ip: string | null) {
-  return ip ? failureLimitState(ipKey(ip)) : ({ blocked: false } as const);
-}
-
-/** The page's view of a link; `ip` (the client's address) counts unknown links against it. */
+/**
+ * The page's view of a link; `ip` (the client's address) counts unknown links against it. A blocked
+ * IP never gets here: proxy.ts answers 429 first (link-limit.ts).
+ */
 export async function loadSelfService(token: string, now = new Date(), ip: string | null = null): Promise<SelfServiceView> {
-  const limit = await limited(ip);
-  if (limit.blocked) return { state: "limited", retryAfterSeconds: limit.retryAfterSeconds };
   const row = await find(token);
   if (!row) {
-    if (ip) await recordFailures(ipKey(ip));
+    await recordUnknownLink(ip);
     return { state: "unknown" };
   }
   const enrolment = await db().enrolment.findUnique({
@@ -145,10 +135,10 @@ export type AnswerResult = { ok: true; status: EnrolmentStatus } | { ok: false; 
 
 /** Answers once: the token is taken first, and given back if the engine refuses the change. */
 export async function answerSelfService(token: string, answer: SelfServiceAnswer, now = new Date(), ip: string | null = null): Promise<AnswerResult> {
-  if ((await limited(ip)).blocked) return { ok: false, code: "RATE_LIMITED" };
+  if ((await linkLimitState(ip)).blocked) return { ok: false, code: "RATE_LIMITED" };
   const row = await find(token);
   if (!row) {
-    if (ip) await recordFailures(ipKey(ip));
+    await recordUnknownLink(ip);
     return { ok: false, code: "UNKNOWN" };
   }
   const { count } = await db().selfServiceToken.updateMany({

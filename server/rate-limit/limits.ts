@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { sql } from "../db/client";
+import { sql } from "../db/pool";
 import { env } from "../env";
 
 // Rate limits, with rate-limiter-flexible. Two kinds:
@@ -56,6 +56,15 @@ function limiter(name: FailureLimitName): RateLimiterPostgres {
   return l;
 }
 
+/**
+ * The library rejects with a RateLimiterRes when a key is over its limit. Recognised by its shape,
+ * not by instanceof: proxy.ts and the app are bundled apart, each with its own copy of the class,
+ * and share the limiters (on globalThis), so the answer may come from the other copy.
+ */
+function isLimiterAnswer(error: unknown): error is RateLimiterRes {
+  return error instanceof RateLimiterRes || (typeof error === "object" && error !== null && "msBeforeNext" in error && "remainingPoints" in error);
+}
+
 const keyOf = (value: string) => createHash("sha256").update(value).digest("base64url");
 
 export type LimitState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
@@ -77,7 +86,7 @@ export async function recordFailures(keys: { limit: FailureLimitName; value: str
       await limiter(k.limit).consume(keyOf(k.value));
     } catch (error) {
       // The library rejects with a RateLimiterRes when the key is over the limit (and now blocked).
-      if (!(error instanceof RateLimiterRes)) throw error;
+      if (!isLimiterAnswer(error)) throw error;
     }
   }
 }
@@ -101,7 +110,7 @@ export async function consumeApiRequest(tokenId: string): Promise<LimitState> {
     await apiLimiter.consume(tokenId);
     return { blocked: false };
   } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
+    if (!isLimiterAnswer(error)) throw error;
     return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
   }
 }

@@ -8,11 +8,14 @@ import { csvCell } from "../official/export";
 import type { reportExportSchema } from "../../lib/schemas/reports";
 import { loadReports, reportTables, type Cell, type CellKind } from "./index";
 
+type LabelKind = "studyPath" | "month" | "referralKind";
+const isLabel = (kind: CellKind): kind is LabelKind => kind === "studyPath" || kind === "month" || kind === "referralKind";
+
 export interface ExportText {
   title: string;
   header: (column: string) => string;
-  /** Labels for studyPath and month cells, and the totals row's label. */
-  label: (kind: "studyPath" | "month", value: string) => string;
+  /** Labels for study path, month and kind-of-referral cells; the totals row's label. */
+  label: (kind: LabelKind, value: string) => string;
   total: string;
   /** The locale's decimal separator, for CSV numbers. */
   decimal: "," | ".";
@@ -44,7 +47,7 @@ export async function exportReportTable(actor: Actor, input: z.output<typeof rep
     details: { format, filter: { ...reports.filter }, rows: table.rows.length },
   });
   const cell = (kind: CellKind, value: Cell): string | number =>
-    value !== null && (kind === "studyPath" || kind === "month") ? text.label(kind, String(value)) : exportValue(kind, value);
+    value !== null && isLabel(kind) ? text.label(kind, String(value)) : exportValue(kind, value);
   const kindOf = (i: number) => table.columns[i]!.kind;
   const lines = table.rows.map((row) => row.map((value, i) => cell(kindOf(i), value)));
   if (table.total) lines.push(table.total.map((value, i) => (i === 0 ? text.total : cell(kindOf(i), value))));

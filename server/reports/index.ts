@@ -19,37 +19,20 @@ export interface Reports {
   outcomes: OutcomeReport;
   /** Course municipalities to filter by. */
   municipalities: string[];
-  /** When these figures were computed (they are kept for up to CACHE_MS). */
+  /** When these figures were computed (every request computes them). */
   computedAt: Date;
 }
 
-/** Figures are kept this long per scope and filter: reports are read often and change slowly. */
-export const CACHE_MS = 60_000;
-const CACHE_ENTRIES = 500;
-const cache = new Map<string, { at: number; value: Promise<Reports> }>();
-
 /**
  * Every report for the actor's scope (see scope.ts) and the filter; null for anyone who may not
- * see reports. Computed once per scope and filter per minute, shared by concurrent requests.
+ * see reports. Computed on every call from the report cells (basis.ts), which are kept up to date
+ * by triggers, so the figures include every change committed before the call.
  */
-export async function loadReports(actor: Actor, input: ReportFilterInput, options: { now?: Date; fresh?: boolean } = {}): Promise<Reports | null> {
+export async function loadReports(actor: Actor, input: ReportFilterInput, options: { now?: Date } = {}): Promise<Reports | null> {
   const scope = reportScope(actor);
   if (!scope) return null;
   const now = options.now ?? new Date();
-  const filter = withDefaults(input, now);
-  const key = JSON.stringify([scope.kind, scope.organisationId, filter]);
-  const hit = cache.get(key);
-  if (!options.fresh && hit && now.getTime() - hit.at < CACHE_MS) return hit.value;
-  const value = computeReports(scope, filter, now);
-  cache.delete(key);
-  cache.set(key, { at: now.getTime(), value });
-  value.catch(() => cache.delete(key));
-  // Oldest first in a Map: drop them beyond the limit.
-  for (const old of cache.keys()) {
-    if (cache.size <= CACHE_ENTRIES) break;
-    cache.delete(old);
-  }
-  return value;
+  return computeReports(scope, withDefaults(input, now), now);
 }
 
 async function computeReports(scope: ReportScope, filter: ReportFilter, now: Date): Promise<Reports> {

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db/client";
 import type { StudyPath } from "../db/generated/enums";
 import { PATH_ORDER } from "./queue";
-import { courseFilter, enrolmentJoins, referralRange, type ReportFilter, type ReportScope } from "./scope";
+import { reportCells } from "./basis";
+import { courseFilter, referralRange, type ReportFilter, type ReportScope } from "./scope";
 
 export interface OutcomeRow {
   /** Offers made: enrolments that reached OFFERED (offeredAt set; DECLINED and EXPIRED come only from it). */
@@ -28,7 +29,7 @@ export interface OutcomeReport {
   total: OutcomeRow;
 }
 
-type Counts = Record<"offers" | "declined" | "expired" | "confirmed" | "noShow" | "started" | "interrupted", bigint>;
+type Counts = Record<"offers" | "declined" | "expired" | "confirmed" | "noShow" | "started" | "interrupted", bigint | null>;
 
 /**
  * What became of seats, for the enrolments referred in the range, by the course's study path.
@@ -40,17 +41,18 @@ type Counts = Record<"offers" | "declined" | "expired" | "confirmed" | "noShow" 
  */
 export async function outcomeReport(scope: ReportScope, filter: ReportFilter): Promise<OutcomeReport> {
   const rows = await db().$queryRaw<(Counts & { grouping: number; studyPath: StudyPath | null })[]>`
-    SELECT GROUPING(k."studyPath") AS grouping, k."studyPath",
-      count(*) FILTER (WHERE e."offeredAt" IS NOT NULL OR e.status IN ('DECLINED', 'EXPIRED')) AS offers,
-      count(*) FILTER (WHERE e.status = 'DECLINED') AS declined,
-      count(*) FILTER (WHERE e.status = 'EXPIRED') AS expired,
-      count(*) FILTER (WHERE e.status IN ('CONFIRMED', 'STARTED', 'COMPLETED', 'INTERRUPTED', 'NO_SHOW') OR (e.status IN ('CANCELLED', 'WITHDRAWN') AND e."confirmedAt" IS NOT NULL)) AS confirmed,
-      count(*) FILTER (WHERE e.status = 'NO_SHOW') AS "noShow",
-      count(*) FILTER (WHERE e.status IN ('STARTED', 'COMPLETED', 'INTERRUPTED') OR (e.status = 'CANCELLED' AND e."startedAt" IS NOT NULL)) AS started,
-      count(*) FILTER (WHERE e.status = 'INTERRUPTED') AS interrupted
-    FROM ${enrolmentJoins(scope)}
-    WHERE ${referralRange(filter)} AND ${scope.enrolments} AND ${courseFilter(filter)}
-    GROUP BY GROUPING SETS ((k."studyPath"), ())`;
+    SELECT GROUPING(c."studyPath") AS grouping, c."studyPath",
+      sum(c.enrolments) FILTER (WHERE c.offered OR c.status IN ('DECLINED', 'EXPIRED')) AS offers,
+      sum(c.enrolments) FILTER (WHERE c.status = 'DECLINED') AS declined,
+      sum(c.enrolments) FILTER (WHERE c.status = 'EXPIRED') AS expired,
+      sum(c.enrolments) FILTER (WHERE c.status IN ('CONFIRMED', 'STARTED', 'COMPLETED', 'INTERRUPTED', 'NO_SHOW') OR (c.status IN ('CANCELLED', 'WITHDRAWN') AND c.confirmed)) AS confirmed,
+      sum(c.enrolments) FILTER (WHERE c.status = 'NO_SHOW') AS "noShow",
+      sum(c.enrolments) FILTER (WHERE c.status IN ('STARTED', 'COMPLETED', 'INTERRUPTED') OR (c.status = 'CANCELLED' AND c."startDays" IS NOT NULL)) AS started,
+      sum(c.enrolments) FILTER (WHERE c.status = 'INTERRUPTED') AS interrupted
+    FROM ${reportCells}
+    WHERE ${referralRange(filter)} AND ${scope.cells} AND ${courseFilter(filter, "c")}
+    GROUP BY GROUPING SETS ((c."studyPath"), ())
+    HAVING sum(c.enrolments) > 0`;
   const report: OutcomeReport = { byPath: [], total: toRow(null) };
   for (const r of rows) {
     if (r.grouping === 0) report.byPath.push({ ...toRow(r), studyPath: r.studyPath! });
@@ -61,7 +63,7 @@ export async function outcomeReport(scope: ReportScope, filter: ReportFilter): P
 }
 
 function toRow(r: Counts | null): OutcomeRow {
-  const n = (v: bigint | undefined) => Number(v ?? 0);
+  const n = (v: bigint | null | undefined) => Number(v ?? 0);
   const of = (part: number, whole: number) => (whole > 0 ? part / whole : null);
   const offers = n(r?.offers), declined = n(r?.declined), expired = n(r?.expired);
   const confirmed = n(r?.confirmed), noShow = n(r?.noShow), started = n(r?.started), interrupted = n(r?.interrupted);

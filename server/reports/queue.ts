@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db/client";
 import type { StudyPath } from "../db/generated/enums";
-import { courseFilter, enrolmentJoins, type ReportFilter, type ReportScope } from "./scope";
+import { reportCells } from "./basis";
+import { courseFilter, type ReportFilter, type ReportScope } from "./scope";
 
 export interface QueueReport {
   byPath: { studyPath: StudyPath; queueNow: number }[];
@@ -17,10 +18,11 @@ export interface QueueReport {
  */
 export async function queueReport(scope: ReportScope, filter: ReportFilter): Promise<QueueReport> {
   const rows = await db().$queryRaw<{ grouping: number; studyPath: StudyPath | null; municipality: string | null; queueNow: bigint }[]>`
-    SELECT GROUPING(k."studyPath", k.municipality) AS grouping, k."studyPath", k.municipality, count(*) AS "queueNow"
-    FROM ${enrolmentJoins(scope)}
-    WHERE e.status = 'WAITLISTED' AND ${scope.enrolments} AND ${courseFilter(filter)}
-    GROUP BY GROUPING SETS ((k."studyPath"), (k.municipality), ())`;
+    SELECT GROUPING(c."studyPath", c.municipality) AS grouping, c."studyPath", c.municipality, sum(c.enrolments) AS "queueNow"
+    FROM ${reportCells}
+    WHERE c.status = 'WAITLISTED' AND ${scope.cells} AND ${courseFilter(filter, "c")}
+    GROUP BY GROUPING SETS ((c."studyPath"), (c.municipality), ())
+    HAVING sum(c.enrolments) > 0`;
   const report: QueueReport = { byPath: [], byMunicipality: [], total: 0 };
   for (const r of rows) {
     if (r.grouping === 1) report.byPath.push({ studyPath: r.studyPath!, queueNow: Number(r.queueNow) });

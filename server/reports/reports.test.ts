@@ -4,8 +4,9 @@ import { testDb, uniqueSuffix } from "../../lib/testing/db";
 import { makeClient, makeCourse, makeUser, makeWorld, type World } from "../../lib/testing/factories";
 import { reportExportSchema, reportFilterSchema } from "../../lib/schemas/reports";
 import type { Actor } from "../auth/actor";
-import { acceptOffer, declineOffer, expireDueOffers, markInterrupted, markNoShow, markStarted, referClient, staff } from "../enrolment";
+import { acceptOffer, declineOffer, expireDueOffers, markInterrupted, markNoShow, markStarted, referClient, referToPool, staff } from "../enrolment";
 import { exportReportTable } from "./export";
+import { foldReportChanges } from "./basis";
 import { loadReports, reportTables, type Reports } from "./index";
 
 const HOUR = 3_600_000;
@@ -81,18 +82,22 @@ beforeAll(async () => {
 }, 120_000);
 
 async function reportsFor(actor: Actor, filter: Record<string, string> = {}): Promise<Reports> {
-  const r = await loadReports(actor, reportFilterSchema.parse(filter), { fresh: true });
+  const r = await loadReports(actor, reportFilterSchema.parse(filter));
   if (!r) throw new Error("no reports");
   return r;
 }
+
+/** The Finnish calendar day of a moment, and whole calendar days between two moments (the reports' waiting-time unit). */
+const finnishDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(d);
+const calendarDays = (from: Date, to: Date) => (Date.parse(finnishDay(to)) - Date.parse(finnishDay(from))) / DAY;
 
 /** The same measures counted straight from the enrolment rows and their events. */
 async function directCounts(enrolmentIds: string[]) {
   const rows = await testDb().enrolment.findMany({ where: { id: { in: enrolmentIds } }, include: { events: true } });
   const reached = (status: string) => rows.filter((r) => r.events.some((e) => e.toStatus === status)).length;
   const granted = rows.filter((r) => r.events.some((e) => e.toStatus === "OFFERED" || e.toStatus === "CONFIRMED"));
-  const offerDays = granted.map((r) => ((r.offeredAt ?? r.confirmedAt)!.getTime() - r.referredAt.getTime()) / DAY);
-  const startDays = rows.filter((r) => r.startedAt).map((r) => (r.startedAt!.getTime() - r.referredAt.getTime()) / DAY);
+  const offerDays = granted.map((r) => calendarDays(r.referredAt, (r.offeredAt ?? r.confirmedAt)!));
+  const startDays = rows.filter((r) => r.startedAt).map((r) => calendarDays(r.referredAt, r.startedAt!));
   return {
     referred: rows.length,
     offers: reached("OFFERED"),
@@ -223,14 +228,85 @@ describe("reports on a known data set", () => {
     expect(await loadReports(orphan, {})).toBeNull();
   });
 
-  it("keeps figures for a minute per scope and filter, and recomputes when asked", async () => {
+  it("waiting time by kind of referral: a referral to one course and a pooled one, each matching the direct computation", async () => {
     const w: World = await makeWorld();
-    const course = await makeCourse(w.provider.id, 1);
-    const first = await loadReports(w.providerStaff, {});
-    expect(first!.waiting.total.referred).toBe(0);
-    await referClient({ actor: staff(w.official), clientId: (await makeClient(w.office.id)).id, courseId: course.id });
-    expect((await loadReports(w.providerStaff, {}))!.waiting.total.referred).toBe(0);
-    expect((await loadReports(w.providerStaff, {}, { fresh: true }))!.waiting.total.referred).toBe(1);
+    const municipality = `Jonola ${uniqueSuffix()}`;
+    const official = staff(w.official);
+    const base = Date.now() - 20 * DAY;
+    const at = (ms: number) => new Date(base + ms);
+    const P1 = await makeCourse(w.provider.id, 1, { municipality, studyPath: "BASIC", offerResponseHours: 96 });
+    await makeCourse(w.provider.id, 1, { municipality, studyPath: "BASIC", offerResponseHours: 96 }); // P2, which the pools match too
+    const direct = await referClient({ actor: official, clientId: (await makeClient(w.office.id)).id, courseId: P1.id, now: at(0) });
+    if (!direct.ok) throw new Error(direct.code);
+    const criteria = { studyPath: "BASIC" as const, levelFit: false, municipalities: [municipality], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
+    const pool = async (now: Date) => {
+      const r = await referToPool({ actor: official, clientId: (await makeClient(w.office.id)).id, criteria, rankedCourseIds: [], now });
+      if (!r.ok) throw new Error(r.code);
+      return r.entry.places;
+    };
+    const first = await pool(at(HOUR)); // offered on P2 at once, waits on P1
+    const second = await pool(at(2 * HOUR)); // waits on both
+    expect(first.map((p) => p.status).sort()).toEqual(["OFFERED", "WAITLISTED"]);
+    expect(second.map((p) => p.status)).toEqual(["WAITLISTED", "WAITLISTED"]);
+    expect((await declineOffer({ actor: official, enrolmentId: direct.enrolment.id, now: at(3 * DAY) })).ok).toBe(true); // P1 goes to the second pool
+    const offeredOnP2 = first.find((p) => p.status === "OFFERED")!;
+    expect((await acceptOffer({ actor: official, enrolmentId: offeredOnP2.enrolmentId, now: at(4 * DAY) })).ok).toBe(true);
+    expect((await markStarted({ actor: staff(w.providerStaff), enrolmentId: offeredOnP2.enrolmentId, now: at(6 * DAY) })).ok).toBe(true);
+
+    const r = await reportsFor(w.official, { municipality });
+    const ids = [direct.enrolment.id, ...first.map((p) => p.enrolmentId), ...second.map((p) => p.enrolmentId)];
+    const rows = await testDb().enrolment.findMany({ where: { id: { in: ids } }, select: { id: true, queueEntryId: true } });
+    const directIds = rows.filter((e) => !e.queueEntryId).map((e) => e.id);
+    const pooledIds = rows.filter((e) => e.queueEntryId).map((e) => e.id);
+    expect([directIds.length, pooledIds.length]).toEqual([1, 4]);
+    const [directCount, pooledCount, all] = await Promise.all([directCounts(directIds), directCounts(pooledIds), directCounts(ids)]);
+    // The scenario itself: the direct referral was offered at once; the pools were given a seat at once and after three days.
+    expect([directCount.seatsGranted, pooledCount.seatsGranted, pooledCount.started]).toEqual([1, 2, 1]);
+    expect(r.waiting.byKind.map((k) => k.kind)).toEqual(["DIRECT", "POOLED"]);
+    expectWaiting(r.waiting.byKind[0]!, directCount);
+    expectWaiting(r.waiting.byKind[1]!, pooledCount);
+    expect(r.waiting.byKind.map((k) => k.referred)).toEqual([1, 4]);
+    expectWaiting(r.waiting.total, all);
+    const table = reportTables(r).waitingByKind;
+    expect(table.rows.map((row) => row.slice(0, 2))).toEqual([["DIRECT", 1], ["POOLED", 2]]);
+    expect(table.total!.slice(0, 2)).toEqual(["", 3]);
+  });
+
+  it("reflects every enrolment change at once, and the same before and after the minute job folds them", async () => {
+    const w: World = await makeWorld();
+    const municipality = `Muutosla ${uniqueSuffix()}`;
+    const course = await makeCourse(w.provider.id, 1, { municipality, studyPath: "SLOW" });
+    const official = staff(w.official);
+    const filter = { municipality };
+    const refer = async () => {
+      const r = await referClient({ actor: official, clientId: (await makeClient(w.office.id)).id, courseId: course.id });
+      if (!r.ok) throw new Error(r.code);
+      return r.enrolment.id;
+    };
+    expect((await reportsFor(admin, filter)).waiting.total.referred).toBe(0);
+    const first = await refer(); // offered at once
+    const second = await refer(); // waits
+    let r = await reportsFor(admin, filter);
+    expect([r.waiting.total.referred, r.waiting.total.seatsGranted, r.queue.total, r.outcomes.total.offers, r.seatFill.total.seatsHeld]).toEqual([2, 1, 1, 1, 1]);
+    expect((await reportsFor(w.official)).seatFill.courses.map((c) => [c.courseId, c.seatsHeld])).toEqual([[course.id, 1]]);
+
+    expect((await declineOffer({ actor: official, enrolmentId: first })).ok).toBe(true); // the second is offered
+    r = await reportsFor(admin, filter);
+    expect([r.queue.total, r.outcomes.total.offers, r.outcomes.total.declined, r.waiting.total.seatsGranted]).toEqual([0, 2, 1, 2]);
+    expect(r.queue.byMunicipality).toEqual([]);
+    await foldReportChanges();
+    expect(await reportsFor(admin, filter)).toEqual({ ...r, computedAt: expect.any(Date) });
+
+    expect((await acceptOffer({ actor: official, enrolmentId: second })).ok).toBe(true);
+    expect((await markStarted({ actor: staff(w.providerStaff), enrolmentId: second })).ok).toBe(true);
+    r = await reportsFor(w.providerStaff, filter);
+    const direct = await directCounts([first, second]);
+    expect(r.outcomes.total).toMatchObject({ offers: direct.offers, declined: direct.declined, confirmed: direct.confirmed, started: direct.started });
+    expectWaiting(r.waiting.total, direct);
+    // The provider moves the course to another study path: its enrolments move with it.
+    await testDb().course.update({ where: { id: course.id }, data: { studyPath: "FAST" } });
+    expect((await reportsFor(admin, { ...filter, studyPath: "SLOW" })).waiting.total.referred).toBe(0);
+    expect((await reportsFor(admin, { ...filter, studyPath: "FAST" })).waiting.byPath.map((p) => [p.studyPath, p.referred])).toEqual([["FAST", 2]]);
   });
 });
 

@@ -41,6 +41,10 @@ interface Row {
   seatsHeld: bigint;
 }
 
+/** Finnish order with numbers as numbers ("Kurssi 2" before "Kurssi 10"); one collator, not one per comparison. */
+const names = new Intl.Collator("fi", { numeric: true });
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const rate = (held: number, capacity: number) => (capacity > 0 ? held / capacity : null);
 
 /**
@@ -53,16 +57,16 @@ const rate = (held: number, capacity: number) => (capacity > 0 ? held / capacity
  */
 export async function seatFillReport(scope: ReportScope, filter: ReportFilter, now = new Date()): Promise<SeatFillReport> {
   const today = helsinkiDate(now);
+  // An official: the seats their office's clients hold (kept per course and office by a trigger).
   const held =
     scope.kind === "OFFICE"
-      ? Prisma.sql`(SELECT count(*) FROM "Enrolment" se JOIN "Client" sc ON sc.id = se."clientId"
-          WHERE se."courseId" = k.id AND sc."officeId" = ${scope.organisationId}::uuid AND se.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))::int`
+      ? Prisma.sql`(SELECT s."seatsHeld" FROM "CourseOfficeSeats" s WHERE s."courseId" = k.id AND s."officeId" = ${scope.organisationId}::uuid)`
       : Prisma.sql`k."seatsHeld"`;
   const rows = await db().$queryRaw<Row[]>`
     WITH current AS (
       SELECT k.id, k.name, k."providerId", k."startsOn", k.municipality, k.capacity, ${held} AS held
       FROM "Course" k
-      WHERE k.status IN ('PUBLISHED', 'CLOSED') AND k."endsOn" >= ${today}::date AND ${scope.courses} AND ${courseFilter(filter)}
+      WHERE k.status IN ('PUBLISHED', 'CLOSED') AND k."endsOn" >= ${today}::date AND ${scope.courses} AND ${courseFilter(filter, "k")}
     )
     SELECT GROUPING(c."providerId", c.id) AS grouping, c.id AS "courseId", min(c.name) AS course, c."providerId", min(p.name) AS provider,
       min(c."startsOn") AS "startsOn", min(c.municipality) AS municipality,
@@ -84,7 +88,7 @@ export async function seatFillReport(scope: ReportScope, filter: ReportFilter, n
       total = { ...fill, courses: Number(r.courses) };
     }
   }
-  courses.sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.course.localeCompare(b.course, "fi", { numeric: true }) || a.courseId.localeCompare(b.courseId));
-  providers.sort((a, b) => a.provider.localeCompare(b.provider, "fi", { numeric: true }) || a.providerId.localeCompare(b.providerId));
+  courses.sort((a, b) => byText(a.startsOn, b.startsOn) || names.compare(a.course, b.course) || byText(a.courseId, b.courseId));
+  providers.sort((a, b) => names.compare(a.provider, b.provider) || byText(a.providerId, b.providerId));
   return { courses, providers, total };
 }

@@ -2,8 +2,8 @@ import "server-only";
 import type { ReportTableId } from "../../lib/schemas/reports";
 import type { Reports } from "./index";
 
-/** How a cell is shown: raw text, a label to translate, or a number with its unit. */
-export type CellKind = "text" | "studyPath" | "month" | "date" | "count" | "percent" | "days";
+/** How a cell is shown: raw text, a label to translate (study path, month, kind of referral), or a number with its unit. */
+export type CellKind = "text" | "studyPath" | "month" | "referralKind" | "date" | "count" | "percent" | "days";
 export type Cell = string | number | null;
 
 export interface ReportTable {
@@ -88,6 +88,12 @@ export function reportTables(r: Reports): Record<ReportTableId, ReportTable> {
       columns: [{ key: "month", kind: "month" }, { key: "referred", kind: "count" }, ...WAITING],
       rows: waiting.byMonth.map((w) => [w.month, w.referred, ...waitingCells(w)]),
       total: ["", waiting.total.referred, ...waitingCells(waiting.total)],
+    },
+    waitingByKind: {
+      id: "waitingByKind",
+      columns: [{ key: "kind", kind: "referralKind" }, ...WAITING],
+      rows: waiting.byKind.map((w) => [w.kind, ...waitingCells(w)]),
+      total: ["", ...waitingCells(waiting.total)],
     },
     outcomesByPath: {
       id: "outcomesByPath",

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db/client";
 import type { StudyPath } from "../db/generated/enums";
 import { PATH_ORDER } from "./queue";
-import { courseFilter, enrolmentJoins, referralRange, type ReportFilter, type ReportScope } from "./scope";
+import { reportCells } from "./basis";
+import { courseFilter, referralRange, type ReportFilter, type ReportScope } from "./scope";
 
 export interface WaitingRow {
   /** Enrolments referred in the range (in any state now). */
@@ -21,72 +22,103 @@ export interface WaitingReport {
   byMunicipality: (WaitingRow & { municipality: string })[];
   /** Calendar months (Finnish time) of the referral, YYYY-MM, oldest first. */
   byMonth: (WaitingRow & { month: string })[];
+  /** A referral to one course, or a pooled referral (a place on every matching course): both kinds, direct first. */
+  byKind: (WaitingRow & { kind: ReferralKind })[];
   total: WaitingRow;
 }
+
+export type ReferralKind = "DIRECT" | "POOLED";
+
+// GROUPING(studyPath, municipality, month, pooled): a bit is set for each column a row is NOT
+// grouped by (studyPath 8, municipality 4, month 2, pooled 1).
+const GROUPED_BY = { studyPath: 4 | 2 | 1, municipality: 8 | 2 | 1, month: 8 | 4 | 1, kind: 8 | 4 | 2 } as const;
 
 interface Row {
   grouping: number;
   studyPath: StudyPath | null;
   municipality: string | null;
   month: string | null;
+  pooled: boolean | null;
+  measure: "offer" | "start";
   referred: bigint;
-  seatsGranted: bigint;
-  offerMedian: number | null;
-  offerP90: number | null;
-  started: bigint;
-  startMedian: number | null;
-  startP90: number | null;
+  counted: bigint;
+  median: number | null;
+  p90: number | null;
 }
 
 /**
- * Waiting time, in days, of the enrolments referred in the range (Finnish calendar days):
- * - referral → offer: from referredAt to the moment a seat was given, i.e. offeredAt, or
- *   confirmedAt on a course that confirms without an offer. A seat given at once counts as 0 days.
+ * Waiting time, in calendar days (Finnish time), of the enrolments referred in the range:
+ * - referral → offer: from the day of referral to the day a seat was given, i.e. offeredAt, or
+ *   confirmedAt on a course that confirms without an offer. A seat given the same day is 0 days.
  *   Enrolments still waiting, or that ended before any seat (cancelled, withdrawn), do not count.
- * - referral → start: from referredAt to startedAt, for enrolments marked started.
+ * - referral → start: to the day of startedAt, for enrolments marked started.
  * Median and 90th percentile are percentile_cont (interpolated) over those enrolments, by the
- * course's study path, its municipality and the month of referral. Recent months look shorter
- * than they will be: who is still waiting has no waiting time yet.
+ * course's study path, its municipality, the month of referral and the kind of referral (to one
+ * course, or pooled: a place on every matching course, referred when the pool was). Recent months
+ * look shorter than they will be: who is still waiting has no waiting time yet.
+ *
+ * The report cells hold the waiting times as histograms (how many enrolments waited d days), so
+ * the percentiles are computed from the counts, exactly as percentile_cont does over the
+ * individual enrolments: the value at 0-based rank r is the smallest d whose running count
+ * exceeds r, and p interpolates between the ranks floor(p·(n−1)) and ceil(p·(n−1)).
  */
 export async function waitingReport(scope: ReportScope, filter: ReportFilter): Promise<WaitingReport> {
   const rows = await db().$queryRaw<Row[]>`
     WITH w AS (
-      SELECT k."studyPath", k.municipality, to_char(e."referredAt" AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM') AS month,
-        extract(epoch FROM coalesce(e."offeredAt", e."confirmedAt") - e."referredAt") / 86400 AS offer,
-        extract(epoch FROM e."startedAt" - e."referredAt") / 86400 AS start
-      FROM ${enrolmentJoins(scope)}
-      WHERE ${referralRange(filter)} AND ${scope.enrolments} AND ${courseFilter(filter)}
+      SELECT c."studyPath", c.municipality, to_char(c."referredOn", 'YYYY-MM') AS month, c.pooled, c."offerDays", c."startDays", c.enrolments
+      FROM ${reportCells}
+      WHERE ${referralRange(filter)} AND ${scope.cells} AND ${courseFilter(filter, "c")}
+    ),
+    histogram AS (
+      SELECT GROUPING(w."studyPath", w.municipality, w.month, w.pooled) AS grouping, w."studyPath", w.municipality, w.month, w.pooled, m.measure, m.days,
+        sum(w.enrolments) AS n
+      FROM w CROSS JOIN LATERAL (VALUES ('offer', w."offerDays"), ('start', w."startDays")) AS m(measure, days)
+      GROUP BY GROUPING SETS ((m.measure, w."studyPath", m.days), (m.measure, w.municipality, m.days), (m.measure, w.month, m.days), (m.measure, w.pooled, m.days), (m.measure, m.days))
+      HAVING sum(w.enrolments) > 0
+    ),
+    ranked AS (
+      SELECT h.*,
+        sum(h.n) OVER g AS referred,
+        coalesce(sum(h.n) FILTER (WHERE h.days IS NOT NULL) OVER g, 0) AS counted,
+        sum(h.n) OVER (g ORDER BY h.days NULLS LAST) AS upto
+      FROM histogram h
+      WINDOW g AS (PARTITION BY h.grouping, h."studyPath", h.municipality, h.month, h.pooled, h.measure)
+    ),
+    ranks AS (
+      SELECT r.grouping, r."studyPath", r.municipality, r.month, r.pooled, r.measure, max(r.referred) AS referred, max(r.counted) AS counted,
+        min(r.days) FILTER (WHERE r.days IS NOT NULL AND r.upto > floor(0.5 * (r.counted - 1))) AS lo50,
+        min(r.days) FILTER (WHERE r.days IS NOT NULL AND r.upto > ceil(0.5 * (r.counted - 1))) AS hi50,
+        min(r.days) FILTER (WHERE r.days IS NOT NULL AND r.upto > floor(0.9 * (r.counted - 1))) AS lo90,
+        min(r.days) FILTER (WHERE r.days IS NOT NULL AND r.upto > ceil(0.9 * (r.counted - 1))) AS hi90
+      FROM ranked r
+      GROUP BY r.grouping, r."studyPath", r.municipality, r.month, r.pooled, r.measure
     )
-    SELECT GROUPING(w."studyPath", w.municipality, w.month) AS grouping, w."studyPath", w.municipality, w.month,
-      count(*) AS referred,
-      count(w.offer) AS "seatsGranted",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY w.offer) AS "offerMedian",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY w.offer) AS "offerP90",
-      count(w.start) AS started,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY w.start) AS "startMedian",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY w.start) AS "startP90"
-    FROM w
-    GROUP BY GROUPING SETS ((w."studyPath"), (w.municipality), (w.month), ())`;
-  const report: WaitingReport = { byPath: [], byMunicipality: [], byMonth: [], total: empty() };
+    SELECT grouping, "studyPath", municipality, month, pooled, measure, referred, counted,
+      (lo50 + (hi50 - lo50) * (0.5 * (counted - 1) - floor(0.5 * (counted - 1))))::float8 AS median,
+      (lo90 + (hi90 - lo90) * (0.9 * (counted - 1) - floor(0.9 * (counted - 1))))::float8 AS p90
+    FROM ranks`;
+  // One row per group and measure; both measures of a group together make its WaitingRow.
+  const groups = new Map<string, { grouping: number; key: Pick<Row, "studyPath" | "municipality" | "month" | "pooled">; row: WaitingRow }>();
   for (const r of rows) {
-    const row: WaitingRow = {
-      referred: Number(r.referred),
-      seatsGranted: Number(r.seatsGranted),
-      offerMedian: r.offerMedian,
-      offerP90: r.offerP90,
-      started: Number(r.started),
-      startMedian: r.startMedian,
-      startP90: r.startP90,
-    };
-    // GROUPING's bits: studyPath 4, municipality 2, month 1 (set = not grouped by it).
-    if (r.grouping === 3) report.byPath.push({ ...row, studyPath: r.studyPath! });
-    else if (r.grouping === 5) report.byMunicipality.push({ ...row, municipality: r.municipality! });
-    else if (r.grouping === 6) report.byMonth.push({ ...row, month: r.month! });
+    const id = JSON.stringify([r.grouping, r.studyPath, r.municipality, r.month, r.pooled]);
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { grouping: r.grouping, key: r, row: { ...empty(), referred: Number(r.referred) } }));
+    if (r.measure === "offer") Object.assign(group.row, { seatsGranted: Number(r.counted), offerMedian: r.median, offerP90: r.p90 });
+    else Object.assign(group.row, { started: Number(r.counted), startMedian: r.median, startP90: r.p90 });
+  }
+  const report: WaitingReport = { byPath: [], byMunicipality: [], byMonth: [], byKind: [], total: empty() };
+  for (const { grouping, key, row } of groups.values()) {
+    if (grouping === GROUPED_BY.studyPath) report.byPath.push({ ...row, studyPath: key.studyPath! });
+    else if (grouping === GROUPED_BY.municipality) report.byMunicipality.push({ ...row, municipality: key.municipality! });
+    else if (grouping === GROUPED_BY.month) report.byMonth.push({ ...row, month: key.month! });
+    else if (grouping === GROUPED_BY.kind) report.byKind.push({ ...row, kind: key.pooled ? "POOLED" : "DIRECT" });
     else report.total = row;
   }
   report.byPath.sort((a, b) => PATH_ORDER.indexOf(a.studyPath) - PATH_ORDER.indexOf(b.studyPath));
   report.byMunicipality.sort((a, b) => a.municipality.localeCompare(b.municipality, "fi"));
   report.byMonth = everyMonth(filter, report.byMonth);
+  // Both kinds always, direct first (a kind nobody was referred by is a row of zeros).
+  report.byKind = (["DIRECT", "POOLED"] as const).map((kind) => report.byKind.find((k) => k.kind === kind) ?? { ...empty(), kind });
   return report;
 }
 

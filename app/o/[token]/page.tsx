@@ -81,15 +81,6 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
         </>
       );
       break;
-    case "limited":
-      // An App Router page cannot answer 429; the page says how long to wait instead.
-      content = (
-        <>
-          <Heading variant="h1">{t("selfService.limited.heading")}</Heading>
-          <Paragraph>{t("selfService.limited.body", { minutes: Math.ceil(view.retryAfterSeconds / 60) })}</Paragraph>
-        </>
-      );
-      break;
     case "expired":
       content = (
         <>

@@ -16,7 +16,8 @@ export async function GET(request: Request) {
   const file = await exportReportTable(actor, parsed.data, {
     title: t(`tables.${parsed.data.table}.title`),
     header: (column) => t(`columns.${column}` as "columns.course"),
-    label: (kind, value) => (kind === "studyPath" ? labels(`studyPath.${value as "FAST"}`) : monthName.format(new Date(`${value}-15T12:00:00Z`))),
+    label: (kind, value) =>
+      kind === "studyPath" ? labels(`studyPath.${value as "FAST"}`) : kind === "referralKind" ? t(`kinds.${value as "DIRECT"}`) : monthName.format(new Date(`${value}-15T12:00:00Z`)),
     total: t("total"),
     decimal: locale === "en" ? "." : ",",
   });
