@@ -22,6 +22,8 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 // The sentences as people read them: ICU messages through next-intl's own formatter, e-mails through theirs.
 const tFi = createTranslator({ locale: "fi", messages: fi });
 const tAr = createTranslator({ locale: "ar", messages: { selfService: arPage } });
+/** A course name as right-to-left sentences carry it: isolated, so it keeps its own direction. */
+const iso = (name: string) => `\u2068${name}\u2069`;
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
 
 let official: string;
@@ -139,13 +141,13 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
 
   // The offer e-mail for B explains conditional acceptance; the client takes it through the link, by keyboard.
   await openMail(page, amal.email, b.name);
-  await expect(page.locator("pre")).toContainText(fill(mail.ar.common.conditionalOffer, { courses: a.name }));
+  await expect(page.locator("pre")).toContainText(fill(mail.ar.common.conditionalOffer, { courses: iso(a.name) }));
   await page.getByRole("link", { name: mail.ar.common.acceptConditional }).click();
   await expect(page).toHaveURL(/answer=acceptConditional$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(arPage.offer.heading);
   await expect(page.locator('[lang="ar"][dir="rtl"]').first()).toBeVisible();
-  await expect(page.getByText(tAr("selfService.offer.conditionalIntro", { courses: a.name }))).toBeVisible();
-  await expect(page.getByText(tAr("selfService.actions.confirmAcceptConditional", { courses: a.name }))).toBeVisible();
+  await expect(page.getByText(tAr("selfService.offer.conditionalIntro", { courses: iso(a.name) }))).toBeVisible();
+  await expect(page.getByText(tAr("selfService.actions.confirmAcceptConditional", { courses: iso(a.name) }))).toBeVisible();
   await expectAccessible(page);
   // Back to the three answers, then by keyboard: the choice moves focus to its question, Tab reaches "yes".
   await page.getByRole("button", { name: arPage.actions.back }).click();
@@ -153,7 +155,7 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
   await expect(page.getByRole("button", { name: arPage.actions.decline })).toBeVisible();
   await page.getByRole("button", { name: arPage.actions.acceptConditional }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByText(tAr("selfService.actions.confirmAcceptConditional", { courses: a.name }))).toBeFocused();
+  await expect(page.getByText(tAr("selfService.actions.confirmAcceptConditional", { courses: iso(a.name) }))).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: arPage.actions.yesAcceptConditional })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -189,8 +191,8 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
   await expectAccessible(page);
 
   // B's conditional seat is released: the client is told why, and Nelli, next in B's queue, gets the offer.
-  await openMail(page, amal.email, fill(mail.ar["client/conditional_seat_released"].subject, { course: b.name }));
-  await expect(page.locator("pre")).toContainText(fill(mail.ar["client/conditional_seat_released"].body, { placed: a.name, course: b.name }));
+  await openMail(page, amal.email, fill(mail.ar["client/conditional_seat_released"].subject, { course: iso(b.name) }));
+  await expect(page.locator("pre")).toContainText(fill(mail.ar["client/conditional_seat_released"].body, { placed: iso(a.name), course: iso(b.name) }));
   await expectAccessible(page);
   await openMail(page, next.email, fill(mail.fi["client/seat_offered"].subject, { course: b.name, deadline: "" }).replace(/ – .*$/, ""));
   await expect(page.getByRole("link", { name: mail.fi.common.accept })).toBeVisible();

@@ -49,6 +49,14 @@ export function formatDate(lang: EmailLanguage, date: Date, withTime = false): s
 
 const listFormats = new Map<EmailLanguage, Intl.ListFormat>();
 
+/**
+ * A name in a right-to-left sentence, isolated (FSI … PDI) so that a Finnish course name keeps its
+ * own direction and its punctuation stays where it belongs; left-to-right languages need nothing.
+ */
+export function isolate(lang: EmailLanguage, text: string): string {
+  return EMAIL_MESSAGES[lang].dir === "rtl" && text ? `\u2068${text}\u2069` : text;
+}
+
 /** Course names as one list in the language's own way ("A, B and C"; "A، B و C"). */
 export function formatList(lang: EmailLanguage, items: string[]): string {
   let f = listFormats.get(lang);
@@ -56,5 +64,5 @@ export function formatList(lang: EmailLanguage, items: string[]): string {
     f = new Intl.ListFormat(lang, { style: "long", type: "conjunction" });
     listFormats.set(lang, f);
   }
-  return f.format(items);
+  return f.format(items.map((item) => isolate(lang, item)));
 }

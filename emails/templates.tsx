@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { Buttons, Details, Layout, Paragraph, SmallPrint } from "./components/Layout";
-import { EMAIL_MESSAGES, format, formatDate, formatList, type EmailLanguage, type Vars } from "./i18n";
+import { EMAIL_MESSAGES, format, formatDate, formatList, isolate, type EmailLanguage, type Vars } from "./i18n";
 import type { EmailData, EmailTemplate } from "./types";
 
 // One function builds every e-mail from its translated texts: a greeting, what happened, the
@@ -19,13 +19,13 @@ function part(template: EmailTemplate, lang: EmailLanguage, data: EmailData): Pa
   const t = m[template] as { subject: string; heading: string; body: string; next: string; line?: string };
   const date = (d: Date) => formatDate(lang, d);
   const vars: Vars = {
-    course: data.course?.name ?? "",
+    course: isolate(lang, data.course?.name ?? ""),
     deadline: data.deadline ? formatDate(lang, data.deadline, true) : "",
     start: data.course ? date(data.course.startsOn) : "",
     date: data.digest ? date(data.digest.date) : "",
     count: data.digest ? data.digest.courses.reduce((sum, x) => sum + x.count, 0) : 0,
     courses: formatList(lang, data.preferredCourses ?? []),
-    placed: data.placedCourseName ?? "",
+    placed: isolate(lang, data.placedCourseName ?? ""),
   };
   // An offer that may be accepted on condition: the client keeps their places on the courses they ranked higher.
   const conditional = (template === "client/seat_offered" || template === "client/offer_reminder") && (data.preferredCourses?.length ?? 0) > 0;

@@ -65,6 +65,9 @@ export function EnrolmentActions({
 
   return (
     <div>
+      {live && status === "OFFERED" && conditionalFor.length > 0 && (
+        <p className={styles.hint}>{t("actions.conditionalHint", { courses: format.list(conditionalFor) })}</p>
+      )}
       {live && (
       <div className={styles.actions} role="group" aria-label={t("actions.groupLabel", { course: courseName })}>
         {available.map((a) => (
@@ -83,9 +86,6 @@ export function EnrolmentActions({
           </Button>
         ))}
       </div>
-      )}
-      {live && status === "OFFERED" && conditionalFor.length > 0 && (
-        <p className={styles.hint}>{t("actions.conditionalHint", { courses: format.list(conditionalFor) })}</p>
       )}
       {open && live && (
         <form ref={formRef} className={styles.reasonForm} noValidate onSubmit={handleSubmit((v) => run(open, v.reason))} aria-label={t(`actions.buttons.${open}`)}>

@@ -85,7 +85,7 @@ function PoolDetails({ pool, clientId }: { pool: PoolView; clientId: string }) {
         <p>{t("pool.noPlaces")}</p>
       ) : (
         <div className={styles.tableWrap}>
-          <table className={styles.table}>
+          <table className={`${styles.table} ${styles.stackTable}`}>
             <caption className="kp-visually-hidden">{t("pool.placesCaption")}</caption>
             <thead>
               <tr>
@@ -99,14 +99,14 @@ function PoolDetails({ pool, clientId }: { pool: PoolView; clientId: string }) {
               {pool.places.map((p) => (
                 <tr key={p.enrolmentId}>
                   <th scope="row"><a href={`#enrolment-${p.enrolmentId}`}>{p.courseName}</a></th>
-                  <td>{p.preferenceRank ? t("pool.rankValue", { rank: p.preferenceRank }) : t("pool.byCriteria")}</td>
-                  <td>
+                  <td data-label={t("pool.rank")}>{p.preferenceRank ? t("pool.rankValue", { rank: p.preferenceRank }) : t("pool.byCriteria")}</td>
+                  <td data-label={t("pool.placeStatus")}>
                     <span className={styles.inline}>
                       <StatusTag status={p.status} />
                       {p.conditional && <span className={styles.conditionalMarker}>{t("pool.conditionalSeat")}</span>}
                     </span>
                   </td>
-                  <td>{p.queuePosition ?? "–"}</td>
+                  <td data-label={t("pool.position")}>{p.queuePosition ?? "–"}</td>
                 </tr>
               ))}
             </tbody>

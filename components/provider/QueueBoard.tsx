@@ -108,9 +108,9 @@ function QueueItem({ row, courseId, queueLength, priorityLabel }: { row: Enrolme
           {row.queuePosition}
         </span>
         <span className={row.priority === "URGENT" ? styles.urgent : styles.normal}>{priorityLabel}</span>
-        <PoolMarks row={row} />
       </div>
       <PersonDetails row={row} courseId={courseId} />
+      <PoolMarks row={row} />
       {row.priorityReason && <p className={styles.meta}>{t("queue.priorityReason", { text: row.priorityReason })}</p>}
       <EnrolmentActions courseId={courseId} enrolment={row} queueLength={queueLength} />
     </li>

@@ -28,7 +28,8 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
   const format = createFormatter({ locale: lang === "ar" ? "ar-u-nu-latn" : lang, timeZone: "Europe/Helsinki" });
   const date = (d: Date) => format.dateTime(d, { day: "numeric", month: "numeric", year: "numeric" });
   const initial = query.answer === "accept" || query.answer === "acceptConditional" || query.answer === "decline" ? query.answer : undefined;
-  const list = (items: string[]) => format.list(items, { type: "conjunction" });
+  // In a right-to-left sentence each (Finnish) course name is isolated, so its punctuation stays with it.
+  const list = (items: string[]) => format.list(lang === "ar" ? items.map((i) => `\u2068${i}\u2069`) : items, { type: "conjunction" });
 
   const details = (course: SelfServiceCourse) => (
     <dl className={styles.details}>
@@ -53,7 +54,8 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
           <h2 className={styles.standingName}>{p.course.name}</h2>
           <p className={styles.standingMeta}>
             {p.rank ? t("selfService.pool.choice", { rank: p.rank }) : t("selfService.pool.matches")} · {p.course.provider} ·{" "}
-            {p.course.remote ? t("selfService.remote") : p.course.municipality} · {t("selfService.dateRange", { start: date(p.course.startsOn), end: date(p.course.endsOn) })}
+            {p.course.remote ? t("selfService.remote") : p.course.municipality} ·{" "}
+            <span className={styles.nowrap}>{t("selfService.dateRange", { start: date(p.course.startsOn), end: date(p.course.endsOn) })}</span>
           </p>
           <p className={styles.standingStatus}>
             {p.status === "WAITLISTED"

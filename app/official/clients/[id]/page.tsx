@@ -100,7 +100,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
               <StatusTag status={e.status} />
             </div>
             {(e.pooled || e.conditional) && (
-              <p className={styles.inline}>
+              <p className={styles.marks}>
                 {e.pooled && <span className={styles.marker}>{e.pooled.rank ? t("pool.pooledRank", { rank: e.pooled.rank }) : t("pool.pooledMarker")}</span>}
                 {e.conditional && <span className={styles.conditionalMarker}>{t("pool.conditionalSeat")}</span>}
               </p>
