@@ -11,7 +11,7 @@ import { actorColumns, fillFreeSeats, helsinkiDate, lockClient, lockCourse, tran
 import { inTransaction, type Tx } from "./transaction";
 import { fail, type EngineActor, type Result } from "./types";
 
-// Pooled referrals ("the first free seat among matching courses"), docs/decisions/004-pooled-queue.md.
+// Pooled referrals ("the first free seat among matching courses"), docs/decisions/005-pooled-queue.md.
 // A pool is materialised as a WAITLISTED place on every course it matches, keyed by the pool's
 // referral time, so each course keeps one queue in one order (priority group, then referral time)
 // and every rule of the engine (seats, one held seat, dense positions, events) applies unchanged.

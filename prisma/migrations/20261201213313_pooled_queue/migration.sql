@@ -68,7 +68,7 @@ ALTER TABLE "QueueEntryCourse" ADD CONSTRAINT "QueueEntryCourse_queueEntryId_fke
 -- AddForeignKey
 ALTER TABLE "QueueEntryCourse" ADD CONSTRAINT "QueueEntryCourse_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- Hand-written: the rules of pooled referrals and conditional acceptance (docs/decisions/004-pooled-queue.md).
+-- Hand-written: the rules of pooled referrals and conditional acceptance (docs/decisions/005-pooled-queue.md).
 
 -- A conditional seat is CONFIRMED only; a started seat is never conditional (the client stays).
 ALTER TABLE "Enrolment" ADD CONSTRAINT "Enrolment_conditional_is_confirmed"
