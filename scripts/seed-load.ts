@@ -170,7 +170,8 @@ await q("closing events", `
   FROM "Enrolment" WHERE status NOT IN ('WAITLISTED', 'OFFERED')`);
 await sql.query(REPORT_TRIGGERS.map((t) => `ALTER TABLE "Enrolment" ENABLE TRIGGER "${t}";`).join("\n"));
 await q("reports' basis", "SELECT rebuild_report_basis()");
-await q("analyze", "ANALYZE");
+// VACUUM too: the updates above left dead rows, and autovacuum may be off (it is on our machines).
+await q("vacuum and analyze", "VACUUM ANALYZE");
 const { rows: [counts] } = await sql.query(
   `SELECT (SELECT count(*) FROM "Client") AS clients, (SELECT count(*) FROM "Course") AS courses, (SELECT count(*) FROM "Enrolment") AS enrolments, (SELECT count(*) FROM "EnrolmentEvent") AS events`,
 );

@@ -5,7 +5,7 @@ import { ReportSection } from "@/components/reports/ReportSection";
 import styles from "@/components/reports/reports.module.css";
 import { REPORT_TABLES, reportFilterSchema } from "@/lib/schemas/reports";
 import { requireActor } from "@/server/auth/session";
-import { loadReports, reportTables } from "@/server/reports";
+import { loadReports, reportTables, TABLE_ROWS } from "@/server/reports";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReportsPage({ searchParams }: Props) {
   const actor = await requireActor(["OFFICIAL", "PROVIDER_STAFF", "ADMIN"]);
   const parsed = reportFilterSchema.safeParse(await searchParams);
-  const reports = await loadReports(actor, parsed.success ? parsed.data : {});
+  const reports = await loadReports(actor, parsed.success ? parsed.data : {}, { courseRows: TABLE_ROWS });
   if (!reports) return null;
   const [t, validation, labels, format] = await Promise.all([getTranslations("reports"), getTranslations("validation"), getTranslations("labels"), getFormatter()]);
   const tables = reportTables(reports);

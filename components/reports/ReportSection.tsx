@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReportTableId } from "@/lib/schemas/reports";
-import type { Cell, CellKind, ReportFilter, ReportTable } from "@/server/reports";
+import { TABLE_ROWS, type Cell, type CellKind, type ReportFilter, type ReportTable } from "@/server/reports";
 import { ReportChart, type ChartProps } from "./ReportChart";
 import styles from "./reports.module.css";
 
@@ -16,9 +16,6 @@ const CHARTS: Record<ReportTableId, { type: "bar" | "line"; horizontal?: boolean
   waitingByKind: { type: "bar", horizontal: true, unit: "days", series: ["offerMedian", "offerP90", "startMedian", "startP90"] },
   outcomesByPath: { type: "bar", horizontal: true, unit: "percent", series: ["declinedRate", "expiredRate", "noShowRate", "interruptedRate"] },
 };
-
-/** At most this many rows on the page; the export has every row. */
-export const TABLE_ROWS = 50;
 
 /** One report: its heading, what it counts, the chart, the same numbers as a table, and its exports. */
 export async function ReportSection({ table, filter }: { table: ReportTable; filter: ReportFilter }) {
@@ -104,7 +101,7 @@ export async function ReportSection({ table, filter }: { table: ReportTable; fil
               )}
             </table>
           </div>
-          {table.rows.length > TABLE_ROWS && <p>{t("shownRows", { shown: TABLE_ROWS, count: table.rows.length })}</p>}
+          {table.rowCount > TABLE_ROWS && <p>{t("shownRows", { shown: TABLE_ROWS, count: table.rowCount })}</p>}
         </>
       )}
       <form method="get" action="/reports/export" className={styles.exports} aria-label={t("exportLabel", { title })}>

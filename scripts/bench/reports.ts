@@ -73,7 +73,9 @@ const stopServer = await startProductionServer(PORT, say);
 const loadBefore = loadavg();
 const results: Record<string, { users: Measured; saturation: Measured; varied: Measured }> = {};
 try {
-  for (const [name, p] of Object.entries(people)) {
+  // BENCH_ROLES=admin,provider measures only those.
+  const roles = process.env.BENCH_ROLES?.split(",");
+  for (const [name, p] of Object.entries(people).filter(([name]) => !roles || roles.includes(name))) {
     const cookie = await sessionCookie(p!);
     const probe = await fetch(`http://127.0.0.1:${PORT}/reports`, { headers: { cookie }, redirect: "manual" });
     if (probe.status !== 200) throw new Error(`The signed-in probe for ${name} answered ${probe.status}: check NEXTAUTH_SECRET`);

@@ -8,7 +8,7 @@ import { reportScope, withDefaults, type ReportFilter, type ReportScope } from "
 import { seatFillReport, type SeatFillReport } from "./seat-fill";
 import { waitingReport, type WaitingReport } from "./waiting";
 
-export { reportTables, type ReportTable, type CellKind, type Cell } from "./tables";
+export { reportTables, TABLE_ROWS, type ReportTable, type CellKind, type Cell } from "./tables";
 export type { ReportFilter } from "./scope";
 
 export interface Reports {
@@ -28,16 +28,17 @@ export interface Reports {
  * see reports. Computed on every call from the report cells (basis.ts), which are kept up to date
  * by triggers, so the figures include every change committed before the call.
  */
-export async function loadReports(actor: Actor, input: ReportFilterInput, options: { now?: Date } = {}): Promise<Reports | null> {
+export async function loadReports(actor: Actor, input: ReportFilterInput, options: { now?: Date; courseRows?: number } = {}): Promise<Reports | null> {
   const scope = reportScope(actor);
   if (!scope) return null;
   const now = options.now ?? new Date();
-  return computeReports(scope, withDefaults(input, now), now);
+  return computeReports(scope, withDefaults(input, now), now, options.courseRows);
 }
 
-async function computeReports(scope: ReportScope, filter: ReportFilter, now: Date): Promise<Reports> {
+/** `courseRows`: how many courses of the seat fill by course to read (the page shows a few; the export all). */
+async function computeReports(scope: ReportScope, filter: ReportFilter, now: Date, courseRows?: number): Promise<Reports> {
   const [seatFill, queue, waiting, outcomes, municipalities] = await Promise.all([
-    seatFillReport(scope, filter, now),
+    seatFillReport(scope, filter, now, courseRows),
     queueReport(scope, filter),
     waitingReport(scope, filter),
     outcomeReport(scope, filter),

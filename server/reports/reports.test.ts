@@ -188,6 +188,24 @@ describe("reports on a known data set", () => {
     expect(fast.queue.total).toBe(1);
   });
 
+  it("the page reads only the first courses of the seat fill by course: the export's first rows, and the count of all", async () => {
+    const w = await makeWorld();
+    const provider = w.providerStaff;
+    // Two share the second start day; by name with numbers as numbers "Kurssi 2" comes before "Kurssi 10".
+    const days = ["2099-02-01", "2099-03-01", "2099-03-01", "2099-04-01", "2099-05-01"];
+    const names = ["Kurssi 1", "Kurssi 10", "Kurssi 2", "Kurssi 3", "Kurssi 4"];
+    for (const [i, day] of days.entries()) await makeCourse(w.provider.id, 2, { name: names[i], startsOn: new Date(day), endsOn: new Date("2099-09-01") });
+    const all = (await loadReports(provider, {}))!;
+    expect(all.seatFill.courses.map((c) => c.course)).toEqual(["Kurssi 1", "Kurssi 2", "Kurssi 10", "Kurssi 3", "Kurssi 4"]);
+    for (const limit of [1, 2, 3, 5, 9]) {
+      const page = (await loadReports(provider, {}, { courseRows: limit }))!;
+      expect(page.seatFill.courses).toEqual(all.seatFill.courses.slice(0, limit));
+      expect(page.seatFill.providers).toEqual(all.seatFill.providers);
+      expect(page.seatFill.total).toEqual(all.seatFill.total);
+      expect(reportTables(page).fillByCourse.rowCount).toBe(5);
+    }
+  });
+
   it("the referral-date range counts Finnish calendar days, both ends included", async () => {
     const d1 = await testDb().enrolment.findUniqueOrThrow({ where: { id: known.ids.d1 } });
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(d1.referredAt);

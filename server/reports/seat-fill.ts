@@ -54,41 +54,56 @@ const rate = (held: number, capacity: number) => (capacity > 0 ? held / capacity
  * municipality (of the course) do. Per course, per provider (sums of its courses) and in total.
  * An official counts only the seats their own office's clients hold, on the courses where they
  * hold at least one: "the share of this course's seats our clients have".
+ *
+ * `courseLimit` keeps only the first courses in the page's order (the page shows 50 of the
+ * country's thousands; reading every row into JavaScript cost more than the query itself).
  */
-export async function seatFillReport(scope: ReportScope, filter: ReportFilter, now = new Date()): Promise<SeatFillReport> {
+export async function seatFillReport(scope: ReportScope, filter: ReportFilter, now = new Date(), courseLimit?: number): Promise<SeatFillReport> {
   const today = helsinkiDate(now);
   // An official: the seats their office's clients hold (kept per course and office by a trigger).
   const held =
     scope.kind === "OFFICE"
       ? Prisma.sql`(SELECT s."seatsHeld" FROM "CourseOfficeSeats" s WHERE s."courseId" = k.id AND s."officeId" = ${scope.organisationId}::uuid)`
       : Prisma.sql`k."seatsHeld"`;
-  const rows = await db().$queryRaw<Row[]>`
+  const current = Prisma.sql`
     WITH current AS (
       SELECT k.id, k.name, k."providerId", k."startsOn", k.municipality, k.capacity, ${held} AS held
       FROM "Course" k
       WHERE k.status IN ('PUBLISHED', 'CLOSED') AND k."endsOn" >= ${today}::date AND ${scope.courses} AND ${courseFilter(filter, "k")}
-    )
-    SELECT GROUPING(c."providerId", c.id) AS grouping, c.id AS "courseId", min(c.name) AS course, c."providerId", min(p.name) AS provider,
-      min(c."startsOn") AS "startsOn", min(c.municipality) AS municipality,
-      count(*) AS courses, sum(c.capacity) AS capacity, sum(c.held) AS "seatsHeld"
-    FROM current c JOIN "Organisation" p ON p.id = c."providerId"
-    GROUP BY GROUPING SETS ((c."providerId", c.id), (c."providerId"), ())`;
-  const courses: CourseFill[] = [];
-  const providers: ProviderFill[] = [];
-  let total: SeatFillReport["total"] = { courses: 0, capacity: 0, seatsHeld: 0, fillRate: null };
-  for (const r of rows) {
+    )`;
+  // Courses are ordered by start date first, so the first N are among those starting no later than
+  // the Nth start date; the name order within that day is settled below.
+  const firstCourses =
+    courseLimit === undefined
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`c."startsOn" <= COALESCE((SELECT "startsOn" FROM current ORDER BY "startsOn" OFFSET ${courseLimit - 1} LIMIT 1), 'infinity'::date)`;
+  const [groups, courseRows] = await Promise.all([
+    db().$queryRaw<Row[]>`${current}
+      SELECT GROUPING(c."providerId") AS grouping, NULL AS "courseId", NULL AS course, c."providerId", min(p.name) AS provider,
+        NULL AS "startsOn", NULL AS municipality, count(*) AS courses, sum(c.capacity) AS capacity, sum(c.held) AS "seatsHeld"
+      FROM current c JOIN "Organisation" p ON p.id = c."providerId"
+      GROUP BY GROUPING SETS ((c."providerId"), ())`,
+    db().$queryRaw<Row[]>`${current}
+      SELECT 0 AS grouping, c.id AS "courseId", c.name AS course, c."providerId", p.name AS provider, c."startsOn", c.municipality,
+        1 AS courses, c.capacity, c.held AS "seatsHeld"
+      FROM current c JOIN "Organisation" p ON p.id = c."providerId"
+      WHERE ${firstCourses}`,
+  ]);
+  const fillOf = (r: Row) => {
     const capacity = Number(r.capacity ?? 0);
     const seatsHeld = Number(r.seatsHeld ?? 0);
-    const fill = { capacity, seatsHeld, fillRate: rate(seatsHeld, capacity) };
-    if (r.grouping === 0) {
-      courses.push({ ...fill, courseId: r.courseId!, course: r.course!, provider: r.provider!, startsOn: r.startsOn!.toISOString().slice(0, 10), municipality: r.municipality! });
-    } else if (r.grouping === 1) {
-      providers.push({ ...fill, providerId: r.providerId!, provider: r.provider!, courses: Number(r.courses) });
-    } else {
-      total = { ...fill, courses: Number(r.courses) };
-    }
+    return { capacity, seatsHeld, fillRate: rate(seatsHeld, capacity) };
+  };
+  const courses: CourseFill[] = courseRows.map((r) => ({
+    ...fillOf(r), courseId: r.courseId!, course: r.course!, provider: r.provider!, startsOn: r.startsOn!.toISOString().slice(0, 10), municipality: r.municipality!,
+  }));
+  const providers: ProviderFill[] = [];
+  let total: SeatFillReport["total"] = { courses: 0, capacity: 0, seatsHeld: 0, fillRate: null };
+  for (const r of groups) {
+    if (r.grouping === 0) providers.push({ ...fillOf(r), providerId: r.providerId!, provider: r.provider!, courses: Number(r.courses) });
+    else total = { ...fillOf(r), courses: Number(r.courses) };
   }
   courses.sort((a, b) => byText(a.startsOn, b.startsOn) || names.compare(a.course, b.course) || byText(a.courseId, b.courseId));
   providers.sort((a, b) => names.compare(a.provider, b.provider) || byText(a.providerId, b.providerId));
-  return { courses, providers, total };
+  return { courses: courseLimit === undefined ? courses : courses.slice(0, courseLimit), providers, total };
 }

@@ -11,9 +11,14 @@ export interface ReportTable {
   /** The first column names the row (th scope="row"). */
   columns: { key: string; kind: CellKind }[];
   rows: Cell[][];
+  /** How many rows the table has in all (more than `rows` when only the first were read). */
+  rowCount: number;
   /** A totals row, its first cell empty (the page and the export label it). */
   total: Cell[] | null;
 }
+
+/** At most this many rows on the page; the export has every row. */
+export const TABLE_ROWS = 50;
 
 const WAITING = [
   { key: "seatsGranted", kind: "count" },
@@ -43,7 +48,7 @@ const OUTCOMES = [
 /** Every report as the table the page shows and the export writes: one definition for both. */
 export function reportTables(r: Reports): Record<ReportTableId, ReportTable> {
   const { seatFill, queue, waiting, outcomes } = r;
-  return {
+  const tables: Record<ReportTableId, Omit<ReportTable, "rowCount"> & { rowCount?: number }> = {
     fillByProvider: {
       id: "fillByProvider",
       columns: [{ key: "provider", kind: "text" }, { key: "courses", kind: "count" }, { key: "capacity", kind: "count" }, { key: "seatsHeld", kind: "count" }, { key: "fillRate", kind: "percent" }],
@@ -57,6 +62,7 @@ export function reportTables(r: Reports): Record<ReportTableId, ReportTable> {
         { key: "capacity", kind: "count" }, { key: "seatsHeld", kind: "count" }, { key: "fillRate", kind: "percent" },
       ],
       rows: seatFill.courses.map((c) => [c.course, c.provider, c.startsOn, c.municipality, c.capacity, c.seatsHeld, c.fillRate]),
+      rowCount: seatFill.total.courses,
       total: null,
     },
     queueByPath: {
@@ -102,4 +108,5 @@ export function reportTables(r: Reports): Record<ReportTableId, ReportTable> {
       total: ["", ...OUTCOMES.map((c) => outcomes.total[c.key])],
     },
   };
+  return Object.fromEntries(Object.entries(tables).map(([id, t]) => [id, { ...t, rowCount: t.rowCount ?? t.rows.length }])) as Record<ReportTableId, ReportTable>;
 }

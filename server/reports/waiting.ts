@@ -65,9 +65,12 @@ interface Row {
 export async function waitingReport(scope: ReportScope, filter: ReportFilter): Promise<WaitingReport> {
   const rows = await db().$queryRaw<Row[]>`
     WITH w AS (
-      SELECT c."studyPath", c.municipality, to_char(c."referredOn", 'YYYY-MM') AS month, c.pooled, c."offerDays", c."startDays", c.enrolments
+      -- The cells collapsed to what this report reads first: tens of thousands become hundreds
+      -- before every grouping set reads them twice (once per measure).
+      SELECT c."studyPath", c.municipality, to_char(c."referredOn", 'YYYY-MM') AS month, c.pooled, c."offerDays", c."startDays", sum(c.enrolments) AS enrolments
       FROM ${reportCells}
       WHERE ${referralRange(filter)} AND ${scope.cells} AND ${courseFilter(filter, "c")}
+      GROUP BY 1, 2, 3, 4, 5, 6
     ),
     histogram AS (
       SELECT GROUPING(w."studyPath", w.municipality, w.month, w.pooled) AS grouping, w."studyPath", w.municipality, w.month, w.pooled, m.measure, m.days,

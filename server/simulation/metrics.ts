@@ -38,8 +38,13 @@ export interface RunMetrics {
     referralToStart: Distribution;
     referralToFirstOffer: Distribution;
   };
-  /** Share of clients who started within N days of arriving, among those who arrived at least 180 days before the end. */
-  startedWithin: { cohort: number; d60: number; d120: number; d180: number };
+  /**
+   * Share of clients who started within N days of arriving, among those who arrived at least 180
+   * days before the end; and the median wait of that whole cohort, a client who never started
+   * counting as the longest wait (null when fewer than half started). Unlike the median of those
+   * who started, it does not improve by leaving the longest waiters out.
+   */
+  startedWithin: { cohort: number; d60: number; d120: number; d180: number; cohortMedian: number | null };
   seats: { coursesStarted: number; capacity: number; startedSeats: number; fillRate: number; coursesFull: number };
   offers: { made: number; accepted: number; declined: number; expired: number; declineRate: number; expiryRate: number; conditionalAcceptances: number; conditionalSeatsReleased: number };
   lifecycle: { noShows: number; interruptions: number; placesEndedAtCutoff: number; referrals: number; reReferrals: number; nothingOpen: number };
@@ -89,6 +94,16 @@ interface ClientRow {
   live: boolean;
 }
 
+/** The median of waits where null (never started) is longer than any; null when the median itself is one of those. */
+export function medianCountingNeverAsLongest(waits: (number | null)[]): number | null {
+  const sorted = waits.map((w) => w ?? Infinity).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const h = (sorted.length - 1) * 0.5;
+  const lo = sorted[Math.floor(h)]!;
+  const hi = sorted[Math.ceil(h)]!;
+  return Number.isFinite(hi) ? Math.round((lo + (h - Math.floor(h)) * (hi - lo)) * 10) / 10 : null;
+}
+
 export async function readMetrics(world: World, log: RunLog): Promise<RunMetrics> {
   const end = dayDate(world, world.endDay + 1);
   const rows = await db().$queryRaw<ClientRow[]>`
@@ -124,6 +139,7 @@ export async function readMetrics(world: World, log: RunLog): Promise<RunMetrics
   const cohortEnd = end.getTime() - 180 * DAY_MS;
   const cohort = rows.filter((r) => r.arrivedAt.getTime() <= cohortEnd);
   const within = (d: number) => share(cohort.filter((r) => r.startedAt && days(r.arrivedAt, r.startedAt) <= d).length, cohort.length);
+  const cohortMedian = medianCountingNeverAsLongest(cohort.map((r) => (r.startedAt ? days(r.arrivedAt, r.startedAt) : null)));
 
   const [courses] = await db().$queryRaw<{ courses: number; capacity: number; started: number; full: number }[]>`
     SELECT count(*)::int AS courses, coalesce(sum(capacity), 0)::int AS capacity, coalesce(sum(s.started), 0)::int AS started,
@@ -159,7 +175,7 @@ export async function readMetrics(world: World, log: RunLog): Promise<RunMetrics
       referralToStart: distribution(startedRows.filter((r) => r.firstReferral).map((r) => days(r.firstReferral!, r.startedAt!))),
       referralToFirstOffer: distribution(rows.filter((r) => r.firstReferral && r.firstOffer).map((r) => days(r.firstReferral!, r.firstOffer!))),
     },
-    startedWithin: { cohort: cohort.length, d60: within(60), d120: within(120), d180: within(180) },
+    startedWithin: { cohort: cohort.length, d60: within(60), d120: within(120), d180: within(180), cohortMedian },
     seats: { coursesStarted: courses!.courses, capacity: courses!.capacity, startedSeats: courses!.started, fillRate: share(courses!.started, courses!.capacity), coursesFull: courses!.full },
     offers: {
       made: counts!.offered,

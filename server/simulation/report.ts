@@ -21,6 +21,7 @@ const ROWS: Row[] = [
   { label: "days first referral → start, median / p90", value: (m) => dist(m.days.referralToStart) },
   { label: "days first referral → first offer, median / p90", value: (m) => dist(m.days.referralToFirstOffer) },
   { label: "started by the end", value: (m) => `${m.clients.started} (${pct(m.clients.startedShare)})` },
+  { label: "days arrival → start, median of every client who arrived ≥ 180 days before the end (never started = longest)", value: (m) => (m.startedWithin.cohortMedian === null ? "– (fewer than half started)" : num(m.startedWithin.cohortMedian)) },
   { label: "started within 60 / 120 / 180 days (arrived ≥ 180 days before the end)", value: (m) => `${pct(m.startedWithin.d60)} / ${pct(m.startedWithin.d120)} / ${pct(m.startedWithin.d180)}` },
   { label: "seat fill rate (started seats / capacity of started courses)", value: (m) => `${pct(m.seats.fillRate)} (${m.seats.startedSeats} / ${m.seats.capacity})` },
   { label: "courses started / full", value: (m) => `${m.seats.coursesStarted} / ${m.seats.coursesFull}` },

@@ -72,3 +72,14 @@ describe("simulate", () => {
     expect(started + seatConfirmed + waiting + Object.values(left).reduce((a, b) => a + b, 0)).toBe(TINY.clients);
   }, 120_000);
 });
+
+describe("the cohort's median wait", () => {
+  it("counts a client who never started as the longest wait, and has none when fewer than half started", async () => {
+    const { medianCountingNeverAsLongest } = await import("./metrics");
+    expect(medianCountingNeverAsLongest([10, 20, 30])).toBe(20);
+    expect(medianCountingNeverAsLongest([10, null, 30])).toBe(30);
+    expect(medianCountingNeverAsLongest([10, 20, null, null])).toBeNull();
+    expect(medianCountingNeverAsLongest([10, 20, 40, null])).toBe(30);
+    expect(medianCountingNeverAsLongest([])).toBeNull();
+  });
+});
