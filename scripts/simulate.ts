@@ -2,6 +2,7 @@
 // (A: per-course queues; B: pooled referrals with conditional acceptance), each on a fresh database,
 // and compares the two. Writes bench/results/simulate.{json,md,svg} and prints the table.
 // The model: docs/simulation.md. Scale: SIM_CLIENTS, SIM_COURSES, SIM_MONTHS, SIM_MUNICIPALITIES; SIM_SEED;
+// SIM_OFFICIAL=diligent|preference: how the per-course official picks a course (world.ts);
 // SIM_NAME names the result files (default simulate). The two runs are independent (a database each)
 // and run in two child processes at once; SIM_PARALLEL=0 runs them one after the other in this one.
 import { spawn } from "node:child_process";
@@ -32,7 +33,12 @@ const config: SimulationConfig = {
   courses: Math.round(numberFrom("SIM_COURSES", DEFAULT_CONFIG.courses)),
   months: numberFrom("SIM_MONTHS", DEFAULT_CONFIG.months),
   municipalities: Math.round(numberFrom("SIM_MUNICIPALITIES", DEFAULT_CONFIG.municipalities)),
+  official: process.env.SIM_OFFICIAL === "preference" ? "PREFERENCE" : "DILIGENT",
 };
+if (process.env.SIM_OFFICIAL && !["diligent", "preference"].includes(process.env.SIM_OFFICIAL)) {
+  console.error(`[simulate] SIM_OFFICIAL=${process.env.SIM_OFFICIAL}: diligent or preference`);
+  process.exit(1);
+}
 
 const name = process.env.SIM_NAME || "simulate";
 if (!/^[a-z0-9-]+$/.test(name)) {

@@ -90,6 +90,7 @@ ${w.clients} clients arriving ${w.firstDay} – ${w.lastArrivalDay} in ${w.munic
 ${w.courses} courses with ${w.seats} seats in all (${w.remoteCourses} remote, ${w.swedishCourses} in Swedish, ${w.eveningCourses} in the evening),
 starting from week 6 until about ten weeks after the last arrival; the run ends ${w.lastDay}, two weeks after the last late-entry window closes.
 Seats are ${pct(w.seats / w.clients)} of arrivals.
+In the per-course run the official ${report.config.official === "PREFERENCE" ? "refers each client to the open course the client likes best, without comparing queues (`SIM_OFFICIAL=preference`)" : "compares every fitting course's free seats and queue at each referral (the default; `SIM_OFFICIAL=preference` refers by the client's liking instead)"}.
 
 ## Result
 

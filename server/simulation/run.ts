@@ -258,6 +258,9 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
    * them; otherwise the one with the fewest people queued beyond its free seats (then the soonest).
    * A course that has already started is chosen only if it has a free seat (late entry).
    * Nothing open: when the next fitting published course opens for referrals (the official follows up then).
+   * With `official: "PREFERENCE"` the official instead refers to the open course the client likes best
+   * (sooner is better, each client with a taste of their own, as the pooled run's ranking), without
+   * comparing free seats or queues.
    */
   async function chooseCourse(client: SimClient): Promise<{ courseId: string | null; nextOpeningDay: number | null }> {
     const t = now();
@@ -281,6 +284,12 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
     if (open.length === 0) {
       const upcoming = found.courses.map((c) => courseById.get(c.id)!.referralOpensDay).filter((day) => day > today());
       return { courseId: null, nextOpeningDay: upcoming.length ? Math.min(...upcoming) : null };
+    }
+    if (world.config.official === "PREFERENCE") {
+      const s = state.get(client.id)!;
+      const liked = open.map((c) => ({ id: c.id, score: courseById.get(c.id)!.startDay - today() + s.taste.uniform(0, 60) }));
+      liked.sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1));
+      return { courseId: liked[0]!.id, nextOpeningDay: null };
     }
     const withSeat = open.find((c) => c.freeSeats > c.queueLength);
     if (withSeat) return { courseId: withSeat.id, nextOpeningDay: null };

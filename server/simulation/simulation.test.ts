@@ -73,6 +73,20 @@ describe("simulate", () => {
   }, 120_000);
 });
 
+describe("the per-course official who refers by the client's liking", () => {
+  it("picks other courses than the diligent official, and the invariants hold", async () => {
+    const serverUrl = process.env.TEST_DATABASE_URL ?? null;
+    const options = { serverUrl, dropDatabases: true, policies: ["PER_COURSE" as const] };
+    const diligent = await simulate(TINY, { ...options, databaseName: scratchName(3) });
+    const liking = await simulate({ ...TINY, official: "PREFERENCE" }, { ...options, databaseName: scratchName(4) });
+    const [a, b] = [diligent.runs[0]!, liking.runs[0]!];
+    expect(b.log.errors).toEqual([]);
+    expect(b.invariants).toEqual({ overbooked: [], counterMismatch: [], twoUnconditionalSeats: [], twoConditionalSeats: [], badConditional: [], duplicatePlaces: [] });
+    expect(b.metrics.clients.unaccounted).toBe(0);
+    expect(b.metrics.days.arrivalToStart).not.toEqual(a.metrics.days.arrivalToStart);
+  }, 120_000);
+});
+
 describe("the cohort's median wait", () => {
   it("counts a client who never started as the longest wait, and has none when fewer than half started", async () => {
     const { medianCountingNeverAsLongest } = await import("./metrics");

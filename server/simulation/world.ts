@@ -16,6 +16,12 @@ export interface SimulationConfig {
   municipalities: number;
   /** The first day of the simulated year (a Monday). */
   startDate: string;
+  /**
+   * How the per-course run's official picks a course: DILIGENT compares every fitting course's free
+   * seats and queue in the course finder at each referral (the default); PREFERENCE refers to the
+   * course the client likes best (the same taste the pooled run ranks by) without comparing queues.
+   */
+  official?: "DILIGENT" | "PREFERENCE";
 }
 
 export const DEFAULT_CONFIG: SimulationConfig = { seed: "koulutusportti", clients: 3000, courses: 120, months: 12, municipalities: 6, startDate: "2027-01-04" };
