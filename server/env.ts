@@ -24,6 +24,8 @@ const schema = z.object({
   DEMO_MAILBOX_DIR: z.string().min(1).optional(),
   /** Requests per minute one API token may make to /api/v1, counted in memory per process. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Proxies in front of the app that append to X-Forwarded-For (the load balancer: 1). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
