@@ -109,7 +109,7 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
   // The pool on the client page: both courses, each with the client's choice, status and place in the queue.
   await page.getByRole("link", { name: tFi("official.pool.toClient", { name: amal.name }) }).click();
   const panel = page.getByRole("region", { name: o.pool.panelTitle });
-  await expect(panel.getByText(o.pool.status.ACTIVE)).toBeVisible();
+  await expect(panel.getByText(o.pool.status.ACTIVE, { exact: true })).toBeVisible();
   const places = panel.getByRole("table", { name: o.pool.placesCaption });
   await expect(places.getByRole("row").filter({ hasText: a.name })).toContainText(tFi("official.pool.rankValue", { rank: 1 }));
   await expect(places.getByRole("row").filter({ hasText: b.name })).toContainText(tFi("official.pool.rankValue", { rank: 2 }));
@@ -231,7 +231,7 @@ test("ending a pooled referral with a reason withdraws its queue places; another
   await page.keyboard.type("Asiakas muuttaa toiselle paikkakunnalle");
   await panel.getByRole("button", { name: o.pool.endConfirm }).click();
   await expect(panel.getByRole("status")).toHaveText(tFi("official.pool.closed", { count: 1 }));
-  await expect(panel.getByText(o.pool.status.CLOSED)).toBeVisible();
+  await expect(panel.getByText(o.pool.status.CLOSED, { exact: true })).toBeVisible();
   await expect(page.getByRole("article").filter({ has: page.getByRole("heading", { name: c.name }) })).toContainText(fi.labels.enrolmentStatus.WITHDRAWN);
   await expectAccessible(page);
 
