@@ -85,7 +85,7 @@ export async function setCourseStatus(input: CourseAction & { status: CourseStat
   if (input.status === "CANCELLED") {
     // Clients whose seat ended with the course may be next on their other courses.
     const released = await db().enrolment.findMany({ where: { courseId: input.courseId, status: "CANCELLED", endedAt: now }, select: { clientId: true } });
-    const others = await db().enrolment.findMany({ where: { clientId: { in: released.map((r) => r.clientId) }, status: "WAITLISTED" }, select: { courseId: true }, distinct: ["courseId"] });
+    const others = await db().enrolment.findMany({ where: { clientId: { in: released.map((r) => r.clientId) }, status: "WAITLISTED" }, select: { courseId: true }, distinct: ["courseId"], orderBy: { courseId: "asc" } });
     for (const o of others) await fillFreeSeats(o.courseId, now);
   }
   return { ok: true, status: input.status };

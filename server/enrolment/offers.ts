@@ -113,7 +113,8 @@ export async function expireDueOffers(now = new Date(), courseId?: string): Prom
   const due = await db().enrolment.findMany({
     where: { status: "OFFERED", offerExpiresAt: { lte: now }, ...(courseId ? { courseId } : {}) },
     select: { id: true, clientId: true, courseId: true },
-    orderBy: { offerExpiresAt: "asc" },
+    // Offers made together share a deadline: a fixed order among them, as each freed seat is handed on in turn.
+    orderBy: [{ offerExpiresAt: "asc" }, { courseId: "asc" }, { id: "asc" }],
     take: 500,
   });
   let expired = 0;

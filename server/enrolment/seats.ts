@@ -233,6 +233,7 @@ export async function settlePlaces(
   const others = await tx.enrolment.findMany({
     where: { clientId: client.id, id: { not: kept.id }, status: { in: ["WAITLISTED", "OFFERED"] } },
     select: { id: true, status: true, course: { select: { id: true, name: true } } },
+    orderBy: { courseId: "asc" },
   });
   const released: string[] = [];
   for (const other of others) {
@@ -295,9 +296,17 @@ export async function fillFreeSeats(courseId: string, now: Date): Promise<number
   return granted;
 }
 
-/** Courses where a client waits: after their seat is released they may be next there. */
+/**
+ * Courses where a client waits: after their seat is released they may be next there. In the
+ * client's order of preference (ranked choices first, then the soonest start), so when they are
+ * next on several, the course they prefer offers first; and the same every time (no arbitrary order).
+ */
 export async function coursesWhereClientWaits(clientId: string, tx: Pick<Tx, "enrolment">): Promise<string[]> {
-  const rows = await tx.enrolment.findMany({ where: { clientId, status: "WAITLISTED" }, select: { courseId: true } });
+  const rows = await tx.enrolment.findMany({
+    where: { clientId, status: "WAITLISTED" },
+    select: { courseId: true },
+    orderBy: [{ preferenceRank: { sort: "asc", nulls: "last" } }, { course: { startsOn: "asc" } }, { courseId: "asc" }],
+  });
   return rows.map((r) => r.courseId);
 }
 
