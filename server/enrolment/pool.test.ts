@@ -74,6 +74,27 @@ describe("pooled referral", () => {
     expect(await testDb().auditEvent.count({ where: { action: "pool.referred", entityId: r.entry.id } })).toBe(1);
   });
 
+  it("a client next on several courses at once is offered the one they prefer: here the sooner start, though it was joined later", async () => {
+    const { w, town } = await pooledWorld();
+    const client = await makeClient(w.office.id);
+    const elsewhere = await makeCourse(w.provider.id, 1, { municipality: `Muu ${uniqueSuffix()}` });
+    const held = await referClient({ actor: staff(w.official), clientId: client.id, courseId: elsewhere.id });
+    if (!held.ok) throw new Error(held.code);
+    expect(held.enrolment.status).toBe("OFFERED");
+    // Joined while the client holds that offer: both seats stay free, the client being first in both queues.
+    const later = await makeCourse(w.provider.id, 1, { municipality: town, startsOn: new Date("2099-06-01"), endsOn: new Date("2099-09-01") });
+    expect((await pool(w, client.id, criteria(town))).ok).toBe(true);
+    const sooner = await makeCourse(w.provider.id, 1, { municipality: town, startsOn: new Date("2099-02-01"), endsOn: new Date("2099-05-01"), status: "DRAFT" });
+    expect((await setCourseStatus({ actor: staff(w.providerStaff), courseId: sooner.id, status: "PUBLISHED" })).ok).toBe(true);
+    expect((await place(client.id, later.id)).status).toBe("WAITLISTED");
+    expect((await place(client.id, sooner.id)).status).toBe("WAITLISTED");
+
+    expect((await declineOffer({ actor: staff(w.official), enrolmentId: held.enrolment.id })).ok).toBe(true);
+    expect((await place(client.id, sooner.id)).status).toBe("OFFERED");
+    expect((await place(client.id, later.id)).status).toBe("WAITLISTED");
+    await expectInvariants(w, [elsewhere.id, later.id, sooner.id]);
+  });
+
   it("offers a free seat at once on the course ranked first, and queues on the rest", async () => {
     const { w, town } = await pooledWorld();
     const client = await makeClient(w.office.id);
