@@ -27,6 +27,13 @@ function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/** A form's invalid input: each field's message, and the first (or the `first` field's) as the sentence. */
+async function invalidInput(error: z.ZodError, first?: string): Promise<{ ok: false; message: string; fieldErrors: FieldErrors }> {
+  const t = await getTranslations();
+  const errors = fieldErrors(error);
+  return { ok: false, message: t((first && errors[first]) || Object.values(errors)[0] || "validation.required"), fieldErrors: errors };
+}
+
 /**
  * Registers a new client (no clientId) or saves an existing one. A possible duplicate stops the
  * save and is shown first, unless the official has seen it and chosen to save anyway.
@@ -82,11 +89,7 @@ export async function actOnEnrolment(input: { enrolmentId: string; clientId: str
   let reason: string | null = null;
   if (needsReason.includes(action.data)) {
     const parsed = enrolmentReasonSchema.safeParse(input.values);
-    if (!parsed.success) {
-      const t = await getTranslations();
-      const errors = fieldErrors(parsed.error);
-      return { ok: false, message: t(errors.reason ?? "validation.required"), fieldErrors: errors };
-    }
+    if (!parsed.success) return invalidInput(parsed.error, "reason");
     reason = parsed.data.reason;
   }
   const verb = { actor: staff(actor), enrolmentId: input.enrolmentId, reason };
@@ -120,11 +123,7 @@ async function outcomeMessage(outcome: ReferralOutcome): Promise<string> {
 export async function referToCourse(values: OfficialReferralInput): Promise<ActionResult & { enrolmentId?: string }> {
   const actor = await requireActor(["OFFICIAL"]);
   const parsed = officialReferralSchema.safeParse(values);
-  if (!parsed.success) {
-    const t = await getTranslations();
-    const errors = fieldErrors(parsed.error);
-    return { ok: false, message: t(Object.values(errors)[0] ?? "validation.required"), fieldErrors: errors };
-  }
+  if (!parsed.success) return invalidInput(parsed.error);
   const outcome = await referralOutcome(actor, parsed.data);
   revalidatePath(`/official/clients/${parsed.data.clientId}`);
   const message = await outcomeMessage(outcome);
@@ -155,11 +154,7 @@ export async function referSeveral(values: BulkReferralInput): Promise<BulkResul
 export async function referToPoolAction(values: PoolReferralInput): Promise<ActionResult & { queueEntryId?: string }> {
   const actor = await requireActor(["OFFICIAL"]);
   const parsed = poolReferralSchema.safeParse(values);
-  if (!parsed.success) {
-    const t = await getTranslations();
-    const errors = fieldErrors(parsed.error);
-    return { ok: false, message: t(Object.values(errors)[0] ?? "validation.required"), fieldErrors: errors };
-  }
+  if (!parsed.success) return invalidInput(parsed.error);
   const outcome = await makePoolReferral(actor, parsed.data);
   if (!outcome.ok) return engineFailure(outcome.code);
   revalidatePath(`/official/clients/${parsed.data.clientId}`);
@@ -174,11 +169,7 @@ export async function referToPoolAction(values: PoolReferralInput): Promise<Acti
 export async function closePoolAction(input: { clientId: string; values: { queueEntryId: string; reason: string } }): Promise<ActionResult> {
   const actor = await requireActor(["OFFICIAL"]);
   const parsed = closePoolSchema.safeParse(input.values);
-  if (!parsed.success) {
-    const t = await getTranslations();
-    const errors = fieldErrors(parsed.error);
-    return { ok: false, message: t(errors.reason ?? errors.queueEntryId ?? "validation.required"), fieldErrors: errors };
-  }
+  if (!parsed.success) return invalidInput(parsed.error, "reason");
   const result = await endPoolReferral(actor, parsed.data.queueEntryId, parsed.data.reason);
   if (!result.ok) return engineFailure(result.code);
   if (z.uuid().safeParse(input.clientId).success) revalidatePath(`/official/clients/${input.clientId}`);
