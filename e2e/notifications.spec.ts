@@ -2,10 +2,11 @@
 // (read from the demo mailbox, which is what a real SMTP server accepted), its link opens the
 // client's page in that language, and the answer goes through the engine.
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { apiToken, bearer } from "./support/api";
 import { expectHome, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
+import { openMail } from "./support/mailbox";
 import { fi } from "./support/messages";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
@@ -51,18 +52,6 @@ async function refer(request: APIRequestContext, courseId: string, language: "uk
   expect(r.status(), await r.text()).toBe(201);
   const enrolment = (await r.json()) as { id: string; status: string };
   return { email, enrolmentId: enrolment.id, status: enrolment.status };
-}
-
-/** Opens, in the demo mailbox, the message to `to` whose subject contains `subject` (waiting for it to arrive). */
-async function openMail(page: Page, to: string, subject: string): Promise<void> {
-  await page.goto("/mailbox");
-  const row = page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject });
-  await expect(async () => {
-    await page.reload();
-    await expect(row).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await row.getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
 }
 
 test("offer e-mail in Ukrainian → the link opens the page in Ukrainian → accept → confirmed, and the confirmation arrives", async ({ page, request }) => {

@@ -8,6 +8,7 @@ import { createTranslator } from "next-intl";
 import { apiToken, bearer } from "./support/api";
 import { expectHome, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
+import { openMail } from "./support/mailbox";
 import { fi } from "./support/messages";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
@@ -54,22 +55,13 @@ async function client(request: APIRequestContext, firstName: string, language: s
   return { id: ((await r.json()) as { id: string }).id, name: `${firstName} ${lastName}`, email };
 }
 
+/** How long this journey waits for each e-mail (the other specs wait 20 s). */
+const POOL_MAIL_WAIT = 30_000;
+
 async function refer(request: APIRequestContext, courseId: string, clientId: string): Promise<{ status: string }> {
   const r = await request.post(`/api/v1/courses/${courseId}/enrolments`, { headers: bearer(official), data: { clientId } });
   expect(r.status(), await r.text()).toBe(201);
   return (await r.json()) as { status: string };
-}
-
-/** Opens, in the demo mailbox, the message to `to` whose subject contains `subject`, waiting for it to arrive. */
-async function openMail(page: Page, to: string, subject: string): Promise<void> {
-  await page.goto("/mailbox");
-  const row = page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject });
-  await expect(async () => {
-    await page.reload();
-    await expect(row).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
-  await row.getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
 }
 
 async function choose(page: Page, label: string, option: string) {
@@ -118,7 +110,7 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
 
   // Nelli queues for B behind Amal; the client gets the pool's e-mail listing both courses.
   expect((await refer(request, b.id, next.id)).status).toBe("WAITLISTED");
-  await openMail(page, amal.email, mail.ar["client/pool_referral_received"].subject);
+  await openMail(page, amal.email, mail.ar["client/pool_referral_received"].subject, POOL_MAIL_WAIT);
   await expect(page.locator("pre")).toContainText(`${fill(mail.ar.common.choice, { rank: 1 })}: ${a.name}`);
   await page.getByRole("link", { name: mail.ar.common.openQueuePage }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(arPage.pool.heading);
@@ -140,7 +132,7 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
   await expect(coordinator.getByTestId("seat-row").filter({ hasText: amal.name })).toContainText(fi.labels.enrolmentStatus.OFFERED);
 
   // The offer e-mail for B explains conditional acceptance; the client takes it through the link, by keyboard.
-  await openMail(page, amal.email, b.name);
+  await openMail(page, amal.email, b.name, POOL_MAIL_WAIT);
   await expect(page.locator("pre")).toContainText(fill(mail.ar.common.conditionalOffer, { courses: iso(a.name) }));
   await page.getByRole("link", { name: mail.ar.common.acceptConditional }).click();
   await expect(page).toHaveURL(/answer=acceptConditional$/);
@@ -181,7 +173,7 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
   await expect(coordinator.getByTestId("seat-row").filter({ hasText: amal.name })).toContainText(fi.labels.enrolmentStatus.OFFERED);
   await providerContext.close();
 
-  await openMail(page, amal.email, a.name);
+  await openMail(page, amal.email, a.name, POOL_MAIL_WAIT);
   await expect(page.locator("pre")).not.toContainText(mail.ar.common.acceptConditional);
   await page.getByRole("link", { name: mail.ar.common.accept }).click();
   await expect(page.getByText(arPage.actions.confirmAccept)).toBeVisible();
@@ -191,10 +183,10 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
   await expectAccessible(page);
 
   // B's conditional seat is released: the client is told why, and Nelli, next in B's queue, gets the offer.
-  await openMail(page, amal.email, fill(mail.ar["client/conditional_seat_released"].subject, { course: iso(b.name) }));
+  await openMail(page, amal.email, fill(mail.ar["client/conditional_seat_released"].subject, { course: iso(b.name) }), POOL_MAIL_WAIT);
   await expect(page.locator("pre")).toContainText(fill(mail.ar["client/conditional_seat_released"].body, { placed: iso(a.name), course: iso(b.name) }));
   await expectAccessible(page);
-  await openMail(page, next.email, fill(mail.fi["client/seat_offered"].subject, { course: b.name, deadline: "" }).replace(/ – .*$/, ""));
+  await openMail(page, next.email, fill(mail.fi["client/seat_offered"].subject, { course: b.name, deadline: "" }).replace(/ – .*$/, ""), POOL_MAIL_WAIT);
   await expect(page.getByRole("link", { name: mail.fi.common.accept })).toBeVisible();
   await expect(page.locator("pre")).not.toContainText(mail.fi.common.acceptConditional);
 
