@@ -1,50 +1,17 @@
 // From the engine's change to the e-mail an SMTP server accepted, and from its link back to the engine.
-import { simpleParser, type ParsedMail } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testDb } from "../../lib/testing/db";
 import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { referClient, staff } from "../enrolment";
-import { startMailCatcher, type MailCatcher } from "./catcher";
-import { createMailer, deliverBatch, type Mailer } from "./delivery";
 import { answerSelfService, loadSelfService } from "./self-service";
+import { recipientOf, tokenIn, smtpDeliveryForThisFile } from "./testing/smtp";
 
 const IDENTITY_CODE = "131052-308T";
 const OTHER_CODE = "010190-123A";
 const codeFields = (code: string) => ({ identityCodeCiphertext: encryptIdentityCode(code), identityCodeHmac: identityCodeHmac(code) });
 const BASE = "http://portal.test";
-let smtp: MailCatcher;
-let mailer: Mailer;
-
-beforeAll(async () => {
-  smtp = await startMailCatcher();
-  mailer = createMailer(smtp.url);
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
-
-/** Delivers every pending message about these clients and returns what the SMTP server received for them. */
-async function deliver(clientIds: string[]): Promise<ParsedMail[]> {
-  const ids = (await testDb().outboxMessage.findMany({ where: { clientId: { in: clientIds }, status: "PENDING" }, select: { id: true } })).map((m) => m.id);
-  const before = smtp.messages.length;
-  while ((await deliverBatch({ smtpUrl: smtp.url, from: "Koulutusportti <noreply@koulutusportti.invalid>", baseUrl: BASE, only: ids }, mailer)).claimed > 0);
-  const rows = await testDb().outboxMessage.findMany({ where: { id: { in: ids } } });
-  expect(rows.map((r) => [r.template, r.status])).toEqual(rows.map((r) => [r.template, "SENT"]));
-  return Promise.all(smtp.messages.slice(before).map((m) => simpleParser(m.raw)));
-}
-
-function tokenIn(mail: ParsedMail): string {
-  const match = /\/o\/([A-Za-z0-9_-]{43})\?/.exec(mail.text ?? "");
-  if (!match) throw new Error("no self-service link");
-  return match[1]!;
-}
-
-function addressOf(mail: ParsedMail): string {
-  const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-  return to!.value[0]!.address!;
-}
+const { deliver } = smtpDeliveryForThisFile(BASE);
 
 describe("client e-mails through SMTP", () => {
   it("offer in Ukrainian → decline by link → next client's offer in Arabic (RTL) → accept → confirmation with .ics; the official hears of the decline", async () => {
@@ -59,8 +26,8 @@ describe("client e-mails through SMTP", () => {
     expect(second).toMatchObject({ ok: true, enrolment: { status: "WAITLISTED" } });
 
     const mails = await deliver([olena.id, amal.id]);
-    const offer = mails.find((m) => addressOf(m) === olena.email)!;
-    const queued = mails.find((m) => addressOf(m) === amal.email)!;
+    const offer = mails.find((m) => recipientOf(m) === olena.email)!;
+    const queued = mails.find((m) => recipientOf(m) === amal.email)!;
     expect(offer.subject).toContain("Вам пропонують місце");
     expect(offer.subject).toContain(course.name);
     expect(offer.headers.get("content-language")).toBe("uk");
@@ -90,19 +57,19 @@ describe("client e-mails through SMTP", () => {
     expect(event).toMatchObject({ actorKind: "CLIENT" });
 
     const afterDecline = await deliver([olena.id, amal.id]);
-    const official = afterDecline.find((m) => addressOf(m) === w.official.email)!;
+    const official = afterDecline.find((m) => recipientOf(m) === w.official.email)!;
     expect(official.subject).toContain(course.name);
     expect(official.text).toContain(`Olena ${olena.lastName}`);
     expect(official.text).not.toContain(IDENTITY_CODE);
-    const arabicOffer = afterDecline.find((m) => addressOf(m) === amal.email)!;
+    const arabicOffer = afterDecline.find((m) => recipientOf(m) === amal.email)!;
     expect(arabicOffer.subject).toContain("يُعرض عليك مقعد");
     expect(arabicOffer.html).toContain('dir="rtl"');
 
     const arabicToken = tokenIn(arabicOffer);
     expect(await answerSelfService(arabicToken, "accept")).toEqual({ ok: true, status: "CONFIRMED" });
     const placed = await deliver([amal.id]);
-    const confirmation = placed.find((m) => addressOf(m) === amal.email);
-    expect(placed.find((m) => addressOf(m) === w.official.email)?.subject).toContain(course.name);
+    const confirmation = placed.find((m) => recipientOf(m) === amal.email);
+    expect(placed.find((m) => recipientOf(m) === w.official.email)?.subject).toContain(course.name);
     expect(confirmation!.subject).toContain("تم تأكيد مقعدك");
     const ics = confirmation!.attachments.find((a) => a.filename === "course.ics")!;
     expect(ics.contentType).toBe("text/calendar");
@@ -118,7 +85,7 @@ describe("client e-mails through SMTP", () => {
     await referClient({ actor: staff(w.official), clientId: holder.id, courseId: course.id });
     await referClient({ actor: staff(w.official), clientId: waiting.id, courseId: course.id });
     const mails = await deliver([holder.id, waiting.id]);
-    const queued = mails.find((m) => addressOf(m) === waiting.email)!;
+    const queued = mails.find((m) => recipientOf(m) === waiting.email)!;
     expect(queued.subject).toContain("Вы в очереди");
     const token = tokenIn(queued);
     expect(await answerSelfService(token, "accept")).toEqual({ ok: false, code: "NOT_ANSWERABLE" });
@@ -131,7 +98,7 @@ describe("client e-mails through SMTP", () => {
     expect(await loadSelfService("A".repeat(43))).toEqual({ state: "unknown" });
     expect(await answerSelfService("A".repeat(43), "accept")).toEqual({ ok: false, code: "UNKNOWN" });
 
-    const offer = mails.find((m) => addressOf(m) === holder.email)!;
+    const offer = mails.find((m) => recipientOf(m) === holder.email)!;
     const offerToken = tokenIn(offer);
     const later = new Date(Date.now() + 100 * 3_600_000);
     expect(await loadSelfService(offerToken, later)).toMatchObject({ state: "expired" });

@@ -1,43 +1,20 @@
 // A pooled referral from the client's side, through a real SMTP server: the e-mail listing the
 // courses, the queue page with the standing on each, an offer on the second choice accepted on
 // condition by link, the first choice accepted later, the conditional seat released and offered on.
-import { simpleParser, type ParsedMail } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testDb } from "../../lib/testing/db";
 import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
 import { EMAIL_MESSAGES } from "../../emails/i18n";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { cancelEnrolment, referClient, referToPool, staff } from "../enrolment";
-import { startMailCatcher, type MailCatcher } from "./catcher";
-import { createMailer, deliverBatch, type Mailer } from "./delivery";
 import { answerSelfService, loadSelfService } from "./self-service";
+import { recipientOf, tokenIn, smtpDeliveryForThisFile } from "./testing/smtp";
 
 const BASE = "http://portal.test";
 const CODE = "131052-308T";
 const sv = EMAIL_MESSAGES.sv;
-let smtp: MailCatcher;
-let mailer: Mailer;
-
-beforeAll(async () => {
-  smtp = await startMailCatcher();
-  mailer = createMailer(smtp.url);
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
-
-async function deliver(clientIds: string[]): Promise<ParsedMail[]> {
-  const ids = (await testDb().outboxMessage.findMany({ where: { clientId: { in: clientIds }, status: "PENDING", userId: null }, select: { id: true } })).map((m) => m.id);
-  const before = smtp.messages.length;
-  while ((await deliverBatch({ smtpUrl: smtp.url, from: "Koulutusportti <noreply@koulutusportti.invalid>", baseUrl: BASE, only: ids }, mailer)).claimed > 0);
-  const rows = await testDb().outboxMessage.findMany({ where: { id: { in: ids } } });
-  expect(rows.map((r) => [r.template, r.status])).toEqual(rows.map((r) => [r.template, "SENT"]));
-  return Promise.all(smtp.messages.slice(before).map((m) => simpleParser(m.raw)));
-}
-
-const tokenIn = (mail: ParsedMail) => /\/o\/([A-Za-z0-9_-]{43})\?/.exec(mail.text ?? "")![1]!;
-const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0]!.address!;
+const smtp = smtpDeliveryForThisFile(BASE);
+const deliver = (clientIds: string[]) => smtp.deliver(clientIds, { clientsOnly: true });
 const fill = (text: string, vars: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
 
 describe("a pooled client's e-mails and page", () => {
@@ -62,7 +39,7 @@ describe("a pooled client's e-mails and page", () => {
     expect(behind).toMatchObject({ ok: true, enrolment: { status: "WAITLISTED", queuePosition: 2 } });
 
     // One e-mail lists both courses with the client's choice numbers; its link shows the standing on each.
-    const [referral] = (await deliver([kerstin.id])).filter((m) => to(m) === kerstin.email);
+    const [referral] = (await deliver([kerstin.id])).filter((m) => recipientOf(m) === kerstin.email);
     expect(referral!.subject).toBe(sv["client/pool_referral_received"].subject);
     expect(referral!.text).toContain(`${fill(sv.common.choice, { rank: "1" })}: ${a.name}`);
     expect(referral!.text).toContain(`${fill(sv.common.choice, { rank: "2" })}: ${b.name}`);
@@ -78,7 +55,7 @@ describe("a pooled client's e-mails and page", () => {
 
     // A seat frees on the second choice: the offer explains conditional acceptance and links to it.
     expect(await cancelEnrolment({ actor: staff(w.providerStaff), enrolmentId: holders[1]!, reason: "Flyttade" })).toMatchObject({ ok: true });
-    const [offerB] = (await deliver([kerstin.id])).filter((m) => to(m) === kerstin.email);
+    const [offerB] = (await deliver([kerstin.id])).filter((m) => recipientOf(m) === kerstin.email);
     expect(offerB!.subject).toContain(b.name);
     expect(offerB!.text).toContain(sv.common.acceptConditional);
     expect(offerB!.text).toContain(fill(sv.common.conditionalOffer, { courses: a.name }));
@@ -91,23 +68,23 @@ describe("a pooled client's e-mails and page", () => {
     const answered = await loadSelfService(offerToken);
     expect(answered).toMatchObject({ state: "answered", status: "CONFIRMED", released: false });
     expect(answered.state === "answered" && answered.conditional?.map((p) => [p.course.name, p.position])).toEqual([[a.name, 1]]);
-    const [confirmed] = (await deliver([kerstin.id])).filter((m) => to(m) === kerstin.email);
+    const [confirmed] = (await deliver([kerstin.id])).filter((m) => recipientOf(m) === kerstin.email);
     expect(confirmed!.subject).toBe(fill(sv["client/seat_confirmed_conditional"].subject, { course: b.name }));
     expect(confirmed!.text).toContain(a.name);
 
     // A seat frees on the first choice: a plain offer (nothing ranked higher), accepted by link.
     expect(await cancelEnrolment({ actor: staff(w.providerStaff), enrolmentId: holders[0]!, reason: "Flyttade" })).toMatchObject({ ok: true });
-    const [offerA] = (await deliver([kerstin.id])).filter((m) => to(m) === kerstin.email);
+    const [offerA] = (await deliver([kerstin.id])).filter((m) => recipientOf(m) === kerstin.email);
     expect(offerA!.subject).toContain(a.name);
     expect(offerA!.text).not.toContain(sv.common.acceptConditional);
     expect(await answerSelfService(tokenIn(offerA!), "accept")).toEqual({ ok: true, status: "CONFIRMED" });
 
     // The conditional seat is released, the client is told why, and the next in B's queue gets the offer.
     const mails = await deliver([kerstin.id, next.id]);
-    const released = mails.find((m) => to(m) === kerstin.email && m.subject === fill(sv["client/conditional_seat_released"].subject, { course: b.name }));
+    const released = mails.find((m) => recipientOf(m) === kerstin.email && m.subject === fill(sv["client/conditional_seat_released"].subject, { course: b.name }));
     expect(released?.text).toContain(fill(sv["client/conditional_seat_released"].body, { placed: a.name, course: b.name }));
     const offerSubject = sv["client/seat_offered"].subject.split(":")[0]!;
-    const nextOffer = mails.find((m) => to(m) === next.email && m.subject!.startsWith(offerSubject));
+    const nextOffer = mails.find((m) => recipientOf(m) === next.email && m.subject!.startsWith(offerSubject));
     expect(nextOffer?.subject).toContain(b.name);
     expect(nextOffer?.text).toContain(sv.common.accept);
     expect(nextOffer?.text).not.toContain(sv.common.acceptConditional);
