@@ -28,18 +28,10 @@ export interface SeatFillReport {
   total: FillRow & { courses: number };
 }
 
-interface Row {
-  grouping: number;
-  courseId: string | null;
-  course: string | null;
-  providerId: string | null;
-  provider: string | null;
-  startsOn: Date | null;
-  municipality: string | null;
-  courses: bigint;
-  capacity: bigint;
-  seatsHeld: bigint;
-}
+type Seats = { capacity: bigint | number | null; seatsHeld: bigint | number | null };
+/** A provider's sums (grouping 0) or the total (grouping 1). */
+type GroupRow = Seats & { grouping: number; providerId: string | null; provider: string | null; courses: bigint };
+type CourseRow = Seats & { courseId: string; course: string; provider: string; startsOn: Date; municipality: string };
 
 /** Finnish order with numbers as numbers ("Kurssi 2" before "Kurssi 10"); one collator, not one per comparison. */
 const names = new Intl.Collator("fi", { numeric: true });
@@ -78,24 +70,23 @@ export async function seatFillReport(scope: ReportScope, filter: ReportFilter, n
       ? Prisma.sql`TRUE`
       : Prisma.sql`c."startsOn" <= COALESCE((SELECT "startsOn" FROM current ORDER BY "startsOn" OFFSET ${courseLimit - 1} LIMIT 1), 'infinity'::date)`;
   const [groups, courseRows] = await Promise.all([
-    db().$queryRaw<Row[]>`${current}
-      SELECT GROUPING(c."providerId") AS grouping, NULL AS "courseId", NULL AS course, c."providerId", min(p.name) AS provider,
-        NULL AS "startsOn", NULL AS municipality, count(*) AS courses, sum(c.capacity) AS capacity, sum(c.held) AS "seatsHeld"
+    db().$queryRaw<GroupRow[]>`${current}
+      SELECT GROUPING(c."providerId") AS grouping, c."providerId", min(p.name) AS provider,
+        count(*) AS courses, sum(c.capacity) AS capacity, sum(c.held) AS "seatsHeld"
       FROM current c JOIN "Organisation" p ON p.id = c."providerId"
       GROUP BY GROUPING SETS ((c."providerId"), ())`,
-    db().$queryRaw<Row[]>`${current}
-      SELECT 0 AS grouping, c.id AS "courseId", c.name AS course, c."providerId", p.name AS provider, c."startsOn", c.municipality,
-        1 AS courses, c.capacity, c.held AS "seatsHeld"
+    db().$queryRaw<CourseRow[]>`${current}
+      SELECT c.id AS "courseId", c.name AS course, p.name AS provider, c."startsOn", c.municipality, c.capacity, c.held AS "seatsHeld"
       FROM current c JOIN "Organisation" p ON p.id = c."providerId"
       WHERE ${firstCourses}`,
   ]);
-  const fillOf = (r: Row) => {
+  const fillOf = (r: Seats) => {
     const capacity = Number(r.capacity ?? 0);
     const seatsHeld = Number(r.seatsHeld ?? 0);
     return { capacity, seatsHeld, fillRate: rate(seatsHeld, capacity) };
   };
   const courses: CourseFill[] = courseRows.map((r) => ({
-    ...fillOf(r), courseId: r.courseId!, course: r.course!, provider: r.provider!, startsOn: r.startsOn!.toISOString().slice(0, 10), municipality: r.municipality!,
+    ...fillOf(r), courseId: r.courseId, course: r.course, provider: r.provider, startsOn: r.startsOn.toISOString().slice(0, 10), municipality: r.municipality,
   }));
   const providers: ProviderFill[] = [];
   let total: SeatFillReport["total"] = { courses: 0, capacity: 0, seatsHeld: 0, fillRate: null };
