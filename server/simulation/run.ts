@@ -285,12 +285,7 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
       const upcoming = found.courses.map((c) => courseById.get(c.id)!.referralOpensDay).filter((day) => day > today());
       return { courseId: null, nextOpeningDay: upcoming.length ? Math.min(...upcoming) : null };
     }
-    if (world.config.official === "PREFERENCE") {
-      const s = state.get(client.id)!;
-      const liked = open.map((c) => ({ id: c.id, score: courseById.get(c.id)!.startDay - today() + s.taste.uniform(0, 60) }));
-      liked.sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1));
-      return { courseId: liked[0]!.id, nextOpeningDay: null };
-    }
+    if (world.config.official === "PREFERENCE") return { courseId: inOrderOfLiking(client, open.map((c) => courseById.get(c.id)!))[0]!, nextOpeningDay: null };
     const withSeat = open.find((c) => c.freeSeats > c.queueLength);
     if (withSeat) return { courseId: withSeat.id, nextOpeningDay: null };
     let best = open[0]!;
@@ -304,12 +299,16 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
    * the catalogue, so it does not ask). Sooner is better, but each client has their own taste.
    */
   function favourites(client: SimClient): string[] {
+    const open = world.courses.filter((c) => !c.remote && c.municipality === client.municipality && c.publishDay <= today() && c.referralClosesDay >= today() && c.startDay >= today() && fits(client, c));
+    return inOrderOfLiking(client, open).slice(0, client.favourites);
+  }
+
+  /** Courses as the client likes them: sooner is better, with the client's own taste (0–60 days) on top. */
+  function inOrderOfLiking(client: SimClient, courses: SimCourse[]): string[] {
     const s = state.get(client.id)!;
-    return world.courses
-      .filter((c) => !c.remote && c.municipality === client.municipality && c.publishDay <= today() && c.referralClosesDay >= today() && c.startDay >= today() && fits(client, c))
+    return courses
       .map((c) => ({ id: c.id, score: c.startDay - today() + s.taste.uniform(0, 60) }))
       .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1))
-      .slice(0, client.favourites)
       .map((c) => c.id);
   }
 
