@@ -3,6 +3,7 @@
 // and compares the two. Writes bench/results/simulate.{json,md,svg} and prints the table.
 // The model: docs/simulation.md. Scale: SIM_CLIENTS, SIM_COURSES, SIM_MONTHS, SIM_MUNICIPALITIES; SIM_SEED;
 // SIM_OFFICIAL=diligent|preference: how the per-course official picks a course (world.ts);
+// SIM_POOL=favourites|soonest: how the pooled run's client ranks courses (world.ts);
 // SIM_NAME names the result files (default simulate). The two runs are independent (a database each)
 // and run in two child processes at once; SIM_PARALLEL=0 runs them one after the other in this one.
 import { spawn } from "node:child_process";
@@ -34,7 +35,12 @@ const config: SimulationConfig = {
   months: numberFrom("SIM_MONTHS", DEFAULT_CONFIG.months),
   municipalities: Math.round(numberFrom("SIM_MUNICIPALITIES", DEFAULT_CONFIG.municipalities)),
   official: process.env.SIM_OFFICIAL === "preference" ? "PREFERENCE" : "DILIGENT",
+  pool: process.env.SIM_POOL === "soonest" ? "SOONEST" : "FAVOURITES",
 };
+if (process.env.SIM_POOL && !["favourites", "soonest"].includes(process.env.SIM_POOL)) {
+  console.error(`[simulate] SIM_POOL=${process.env.SIM_POOL}: favourites or soonest`);
+  process.exit(1);
+}
 if (process.env.SIM_OFFICIAL && !["diligent", "preference"].includes(process.env.SIM_OFFICIAL)) {
   console.error(`[simulate] SIM_OFFICIAL=${process.env.SIM_OFFICIAL}: diligent or preference`);
   process.exit(1);

@@ -91,6 +91,7 @@ ${w.courses} courses with ${w.seats} seats in all (${w.remoteCourses} remote, ${
 starting from week 6 until about ten weeks after the last arrival; the run ends ${w.lastDay}, two weeks after the last late-entry window closes.
 Seats are ${pct(w.seats / w.clients)} of arrivals.
 In the per-course run the official ${report.config.official === "PREFERENCE" ? "refers each client to the open course the client likes best, without comparing queues (`SIM_OFFICIAL=preference`)" : "compares every fitting course's free seats and queue at each referral (the default; `SIM_OFFICIAL=preference` refers by the client's liking instead)"}.
+In the pooled run the client ${report.config.pool === "SOONEST" ? "ranks every fitting open course soonest start first and always accepts a lower-ranked seat conditionally, trading up to a sooner seat when one frees (`SIM_POOL=soonest`)" : "ranks 1–3 favourite courses of their own municipality and accepts half of the seats ranked below them conditionally (the default; `SIM_POOL=soonest` ranks every fitting course by start instead)"}.
 
 ## Result
 

@@ -299,7 +299,11 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
    * the catalogue, so it does not ask). Sooner is better, but each client has their own taste.
    */
   function favourites(client: SimClient): string[] {
-    const open = world.courses.filter((c) => !c.remote && c.municipality === client.municipality && c.publishDay <= today() && c.referralClosesDay >= today() && c.startDay >= today() && fits(client, c));
+    const soonest = world.config.pool === "SOONEST";
+    const open = world.courses.filter(
+      (c) => (soonest ? c.remote || c.municipality === client.municipality : !c.remote && c.municipality === client.municipality) && c.publishDay <= today() && c.referralClosesDay >= today() && c.startDay >= today() && fits(client, c),
+    );
+    if (soonest) return open.sort((a, b) => a.startDay - b.startDay || (a.id < b.id ? -1 : 1)).map((c) => c.id);
     return inOrderOfLiking(client, open).slice(0, client.favourites);
   }
 
@@ -351,7 +355,7 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
       return;
     }
     const course = courseById.get(current.courseId)!;
-    const conditionalWanted = s.answers.chance(RATES.conditional);
+    const conditionalWanted = s.answers.chance(RATES.conditional) || world.config.pool === "SOONEST";
     let accepted: Result<object> | null = null;
     if (policy === "POOLED" && conditionalWanted) {
       // Offered a seat ranked below a course the client still waits for: take it on condition.

@@ -87,6 +87,20 @@ describe("the per-course official who refers by the client's liking", () => {
   }, 120_000);
 });
 
+describe("the pooled client who ranks every fitting course by start and trades up", () => {
+  it("ranks more courses and accepts on condition more often than the default client, and the invariants hold", async () => {
+    const serverUrl = process.env.TEST_DATABASE_URL ?? null;
+    const options = { serverUrl, dropDatabases: true, policies: ["POOLED" as const] };
+    const favourites = await simulate(TINY, { ...options, databaseName: scratchName(5) });
+    const soonest = await simulate({ ...TINY, pool: "SOONEST" }, { ...options, databaseName: scratchName(6) });
+    const [a, b] = [favourites.runs[0]!, soonest.runs[0]!];
+    expect(b.log.errors).toEqual([]);
+    expect(b.invariants).toEqual({ overbooked: [], counterMismatch: [], twoUnconditionalSeats: [], twoConditionalSeats: [], badConditional: [], duplicatePlaces: [] });
+    expect(b.metrics.clients.unaccounted).toBe(0);
+    expect(b.metrics.offers.conditionalAcceptances).toBeGreaterThan(a.metrics.offers.conditionalAcceptances);
+  }, 120_000);
+});
+
 describe("the cohort's median wait", () => {
   it("counts a client who never started as the longest wait, and has none when fewer than half started", async () => {
     const { medianCountingNeverAsLongest } = await import("./metrics");

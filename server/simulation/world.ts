@@ -22,6 +22,14 @@ export interface SimulationConfig {
    * course the client likes best (the same taste the pooled run ranks by) without comparing queues.
    */
   official?: "DILIGENT" | "PREFERENCE";
+  /**
+   * How the pooled run's client ranks courses: FAVOURITES ranks 1–3 courses of their own municipality
+   * by their liking and accepts conditionally half the time (the default); SOONEST ranks every fitting
+   * open course (own municipality and remote) soonest start first and always accepts a lower-ranked
+   * seat conditionally, so they keep trading up to a sooner seat (an experiment: the most the
+   * "soonest seat, then swap" idea can give with the engine as it is).
+   */
+  pool?: "FAVOURITES" | "SOONEST";
 }
 
 export const DEFAULT_CONFIG: SimulationConfig = { seed: "koulutusportti", clients: 3000, courses: 120, months: 12, municipalities: 6, startDate: "2027-01-04" };
