@@ -45,6 +45,8 @@ interface Ids {
   /** A client of the first office with an active pooled referral, and that pool. */
   poolClient: string;
   pool: string;
+  /** Another such pool, which the official's call of the JSON API ends. */
+  apiPool: string;
 }
 
 interface Call {
@@ -144,6 +146,10 @@ const ROUTES: Record<string, Call[]> = {
   // A client id that exists nowhere: officials get past the role check to "not found", the others do not.
   "POST /api/v1/courses/[id]/enrolments": [{ method: "POST", path: (i) => `/api/v1/courses/${i.course}/enrolments`, body: { clientId: "00000000-0000-4000-8000-000000000000" }, expect: api({ official: 404, otherOffice: 404 }) }],
   "GET /api/v1/enrolments/[id]": [{ path: (i) => `/api/v1/enrolments/${i.enrolment}`, expect: api({ official: 200, otherOffice: 404, provider: 200, otherProvider: 404, admin: 200 }) }],
+  "GET /api/v1/clients/[id]/pools": [{ path: (i) => `/api/v1/clients/${i.poolClient}/pools`, expect: api({ official: 200 }, 404) }],
+  // As the course referral: a client id that exists nowhere.
+  "POST /api/v1/pools": [{ method: "POST", path: () => "/api/v1/pools", body: { clientId: "00000000-0000-4000-8000-000000000000", criteria: { studyPath: "BASIC" } }, expect: api({ official: 404, otherOffice: 404 }) }],
+  "POST /api/v1/pools/[id]/close": [{ method: "POST", path: (i) => `/api/v1/pools/${i.apiPool}/close`, body: { reason: "Pääsyoikeuden testi" }, expect: api({ official: 200 }, 404) }],
   "POST /api/v1/enrolments/[id]/[action]": [{ method: "POST", path: (i) => `/api/v1/enrolments/${i.enrolment}/cancel`, body: { reason: "" }, expect: api({ official: 422, otherOffice: 404, provider: 422, otherProvider: 404 }) }],
 };
 
@@ -362,7 +368,8 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   expect(course, "a course of the first provider with enrolments").not.toBe("");
   const me = await (await sessions.official.get("/api/v1/me", { headers: bearer(tokens.official) })).json();
   const { poolClient, pool } = await pooledClient(sessions.official, tokens.official);
-  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, poolClient, pool };
+  const { pool: apiPool } = await pooledClient(sessions.official, tokens.official);
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, poolClient, pool, apiPool };
 }
 
 /**

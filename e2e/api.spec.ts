@@ -98,6 +98,86 @@ test("clients: an invalid identity code is a 422 naming the field; codes never l
   expect(search.items.map((c: { id: string }) => c.id)).not.toContain(client.id);
 });
 
+/** A published 1-seat course whose seat is offered to a holder referred first, so later referrals queue. */
+async function fullCourse(request: APIRequestContext, name: string) {
+  const created = await request.post("/api/v1/courses", {
+    headers: bearer(provider),
+    data: { name, studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity: 1, status: "PUBLISHED" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const course = (await created.json()) as { id: string };
+  const holder = await createClient(request, official);
+  const held = await request.post(`/api/v1/courses/${course.id}/enrolments`, { headers: bearer(official), data: { clientId: holder.id } });
+  expect(held.status(), await held.text()).toBe(201);
+  return { id: course.id, holderEnrolment: ((await held.json()) as { id: string }).id };
+}
+
+type Place = { enrolmentId: string; courseId: string; status: string; preferenceRank: number | null; conditional: boolean; queuePosition: number | null };
+
+test("pooled referral: queued on two ranked courses, a conditional seat on the second, released when the first is accepted", async ({ request }) => {
+  const first = await fullCourse(request, "Suomi 1 API, ykköstoive");
+  const second = await fullCourse(request, "Suomi 1 API, kakkostoive");
+  const client = await createClient(request, official);
+  const referral = { clientId: client.id, criteria: { studyPath: null }, rankedCourseIds: [first.id, second.id] };
+
+  expect((await request.post("/api/v1/pools", { headers: bearer(provider), data: referral })).status()).toBe(403);
+  const empty = await request.post("/api/v1/pools", { headers: bearer(official), data: { ...referral, rankedCourseIds: [] } });
+  expect(empty.status()).toBe(422);
+  expect(await empty.json()).toMatchObject({ errors: [{ field: "criteria.studyPath", code: "validation.poolNeedsCriteriaOrCourses" }] });
+  expect((await request.post("/api/v1/pools", { headers: bearer(otherOfficial), data: referral })).status()).toBe(404);
+
+  const made = await request.post("/api/v1/pools", { headers: bearer(official), data: referral });
+  expect(made.status(), await made.text()).toBe(201);
+  const pool = (await made.json()) as { id: string; places: Place[] };
+  expect(pool.places.map((p) => [p.courseId, p.preferenceRank, p.status, p.queuePosition])).toEqual([[first.id, 1, "WAITLISTED", 1], [second.id, 2, "WAITLISTED", 1]]);
+  expect((await request.post("/api/v1/pools", { headers: bearer(official), data: referral })).status()).toBe(409);
+
+  const status = async () => {
+    const response = await request.get(`/api/v1/clients/${client.id}/pools`, { headers: bearer(official) });
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { items: { id: string; status: string; places: Place[] }[] }).items[0]!;
+  };
+  expect((await request.get(`/api/v1/clients/${client.id}/pools`, { headers: bearer(otherOfficial) })).status()).toBe(404);
+  expect((await request.get(`/api/v1/clients/${client.id}/pools`, { headers: bearer(provider) })).status()).toBe(404);
+
+  // The second choice frees first: the pooled client is offered it and takes it on condition.
+  expect((await request.post(`/api/v1/enrolments/${second.holderEnrolment}/decline`, { headers: bearer(official) })).status()).toBe(200);
+  const onSecond = (await status()).places.find((p) => p.courseId === second.id)!;
+  expect(onSecond.status).toBe("OFFERED");
+  const conditional = await request.post(`/api/v1/enrolments/${onSecond.enrolmentId}/accept`, { headers: bearer(official), data: { conditional: true } });
+  expect(conditional.status(), await conditional.text()).toBe(200);
+  expect((await status()).places.map((p) => [p.courseId, p.status, p.conditional])).toEqual([[first.id, "WAITLISTED", false], [second.id, "CONFIRMED", true]]);
+
+  // Then the first choice frees: accepting it releases the conditional seat and ends the pool.
+  expect((await request.post(`/api/v1/enrolments/${first.holderEnrolment}/decline`, { headers: bearer(official) })).status()).toBe(200);
+  const onFirst = (await status()).places.find((p) => p.courseId === first.id)!;
+  expect(onFirst.status).toBe("OFFERED");
+  expect((await request.post(`/api/v1/enrolments/${onFirst.enrolmentId}/accept`, { headers: bearer(official) })).status()).toBe(200);
+  const placed = await status();
+  expect(placed.status).toBe("PLACED");
+  expect(placed.places.map((p) => [p.courseId, p.status])).toEqual([[first.id, "CONFIRMED"], [second.id, "WITHDRAWN"]]);
+  expect((await request.post(`/api/v1/pools/${pool.id}/close`, { headers: bearer(official), data: { reason: "Placed already" } })).status()).toBe(409);
+});
+
+test("pooled referral: the office ends it with a reason, nobody else can", async ({ request }) => {
+  const course = await fullCourse(request, "Suomi 1 API, päätettävä yhteisjono");
+  const client = await createClient(request, official);
+  const made = await request.post("/api/v1/pools", { headers: bearer(official), data: { clientId: client.id, criteria: { studyPath: null }, rankedCourseIds: [course.id] } });
+  expect(made.status(), await made.text()).toBe(201);
+  const { id } = (await made.json()) as { id: string };
+
+  const blank = await request.post(`/api/v1/pools/${id}/close`, { headers: bearer(official), data: { reason: " " } });
+  expect(blank.status()).toBe(422);
+  expect(await blank.json()).toMatchObject({ errors: [{ field: "reason", code: "validation.required" }] });
+  expect((await request.post(`/api/v1/pools/${id}/close`, { headers: bearer(otherOfficial), data: { reason: "Not ours" } })).status()).toBe(404);
+  expect((await request.post(`/api/v1/pools/${id}/close`, { headers: bearer(provider), data: { reason: "Not ours" } })).status()).toBe(404);
+  const closed = await request.post(`/api/v1/pools/${id}/close`, { headers: bearer(official), data: { reason: "The client moved away" } });
+  expect(closed.status(), await closed.text()).toBe(200);
+  expect(await closed.json()).toEqual({ ok: true, withdrawn: 1 });
+  const queue = await (await request.get(`/api/v1/courses/${course.id}/enrolments?status=WAITLISTED`, { headers: bearer(provider) })).json();
+  expect(queue.items).toEqual([]);
+});
+
 test("the OpenAPI document is served", async ({ request }) => {
   const response = await request.get("/api/v1/openapi.json");
   expect(response.status()).toBe(200);

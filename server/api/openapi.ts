@@ -3,6 +3,7 @@ import { z } from "zod";
 import { clientSchema } from "../../lib/schemas/client";
 import { courseFilterSchema, coursePatchSchema, courseSchema } from "../../lib/schemas/course";
 import { enrolmentActions, enrolmentActionSchema, enrolmentListSchema, referralSchema } from "../../lib/schemas/enrolment";
+import { closePoolSchema, poolReferralSchema } from "../../lib/schemas/pool";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas that validate
 // requests, so the document cannot drift from what the server accepts.
@@ -52,6 +53,8 @@ export function openApiDocument() {
         CoursePatch: json(coursePatchSchema),
         Referral: json(referralSchema),
         EnrolmentAction: json(enrolmentActionSchema),
+        PoolReferral: json(poolReferralSchema),
+        ClosePool: json(closePoolSchema.pick({ reason: true })),
       },
     },
     paths: {
@@ -61,6 +64,15 @@ export function openApiDocument() {
         get: { summary: "Search the office's clients by name, client number, e-mail or exact identity code", parameters: [{ name: "q", in: "query", schema: { type: "string" } }], responses: { ...ok("{ items }"), ...errors(401, 403) } },
       },
       "/clients/{id}": { get: { summary: "One client of the official's office", parameters: [idParam()], responses: { ...ok("The client"), ...errors(401, 404) } } },
+      "/clients/{id}/pools": { get: { summary: "The client's pooled referrals, newest first, with each place's status and queue position (officials of the client's office)", parameters: [idParam()], responses: { ...ok("{ items }"), ...errors(401, 404) } } },
+      "/pools": {
+        post: {
+          summary: "Queue a client for the first free seat among matching courses (officials): criteria and/or ranked courses. The client joins every matching course's queue at the pool's referral time; a free seat is offered at once.",
+          requestBody: body("PoolReferral"),
+          responses: { ...ok("{ id, places: [{ enrolmentId, courseId, status, preferenceRank, conditional, queuePosition }] }", "201"), ...errors(401, 403, 404, 409, 422) },
+        },
+      },
+      "/pools/{id}/close": { post: { summary: "End a pooled referral (officials of the client's office): its queue places are withdrawn; an open offer stays for the client to answer", parameters: [idParam()], requestBody: body("ClosePool"), responses: { ...ok("{ ok: true, withdrawn }"), ...errors(401, 404, 409, 422) } } },
       "/courses": {
         post: { summary: "Create a course (provider staff)", requestBody: body("Course"), responses: { ...ok("The course", "201"), ...errors(401, 403, 422) } },
         get: { summary: "Courses visible to the caller", parameters: queryParams(courseFilterSchema), responses: { ...ok("{ items }"), ...errors(401, 422) } },

@@ -1,0 +1,12 @@
+import { domainProblem, withApiActor } from "@/server/api/http";
+import { getClient } from "@/server/clients/clients";
+import { poolsOfClient } from "@/server/official/pool";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export const GET = withApiActor<Params>(async (_request, actor, { params }) => {
+  const client = await getClient(actor, (await params).id);
+  return client ? Response.json({ items: await poolsOfClient(client.id) }) : domainProblem("NOT_FOUND");
+});
