@@ -16,7 +16,7 @@ export const clientRegisterFilterSchema = z.object({
   studyPath: optional(z.enum(Object.values(StudyPath))),
   status: optional(z.enum(Object.values(EnrolmentStatus))),
   /** Waiting: in a queue; placed: holds a seat; none: no live enrolment. */
-  placement: optional(z.enum(["waiting", "placed", "none"])),
+  placement: optional(z.enum(["waiting", "pooled", "placed", "none"])),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).default(1)),
 });
 export type ClientRegisterFilter = z.output<typeof clientRegisterFilterSchema>;

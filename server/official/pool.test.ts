@@ -6,10 +6,12 @@ import { describe, expect, it } from "vitest";
 import { testDb, uniqueSuffix } from "../../lib/testing/db";
 import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
 import { poolReferralSchema } from "../../lib/schemas/pool";
+import { clientRegisterFilterSchema } from "../../lib/schemas/official";
 import { acceptOffer, cancelEnrolment, referClient, staff, type EngineErrorCode } from "../enrolment";
 import { coursePage } from "../provider/workspace";
 import { clientPage } from "./client-page";
 import { endPoolReferral, makePoolReferral, poolReferralForm } from "./pool";
+import { searchClientRegister } from "./register";
 
 /** A course with one seat, taken by someone referred first, so later referrals queue. */
 async function fullCourse(w: Awaited<ReturnType<typeof makeWorld>>, data: Parameters<typeof makeCourse>[2] = {}) {
@@ -69,6 +71,26 @@ describe("pooled referral, official's side", () => {
       [b.course.id, 2, "WAITLISTED", 1],
     ]);
     expect(page!.enrolments.map((e) => e.pooled?.rank).sort()).toEqual([1, 2]);
+  });
+
+  it("marks pooled clients in the office's register and filters them, until the pool ends", async () => {
+    const w = await makeWorld();
+    const a = await fullCourse(w);
+    const surname = `Pooled${uniqueSuffix()}`;
+    const pooled = await makeClient(w.office.id, { lastName: surname, firstName: "Aino" });
+    const direct = await makeClient(w.office.id, { lastName: surname, firstName: "Bea" });
+    const made = await makePoolReferral(w.official, rankedOnly(pooled.id, [a.course.id]));
+    if (!made.ok) throw new Error(made.code);
+    if (!(await referClient({ actor: staff(w.official), clientId: direct.id, courseId: a.course.id })).ok) throw new Error("referral");
+    const search = (placement?: string) => searchClientRegister(w.official, clientRegisterFilterSchema.parse({ q: surname, placement }));
+
+    expect((await search())!.rows.map((r) => [r.firstName, r.pooled, r.live])).toEqual([["Aino", true, ["WAITLISTED"]], ["Bea", false, ["WAITLISTED"]]]);
+    expect((await search("pooled"))!.rows.map((r) => r.id)).toEqual([pooled.id]);
+    expect((await search("waiting"))!.total).toBe(2);
+
+    expect(await endPoolReferral(w.official, made.queueEntryId, "Moved away")).toMatchObject({ ok: true });
+    expect((await search("pooled"))!.total).toBe(0);
+    expect((await search())!.rows.map((r) => [r.firstName, r.pooled])).toEqual([["Aino", false], ["Bea", false]]);
   });
 
   it("an offer on the second choice can be accepted on condition; the client page says so, and the provider sees the marks", async () => {

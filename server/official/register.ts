@@ -21,6 +21,8 @@ export interface RegisterRow {
   email: string | null;
   municipality: string | null;
   live: EnrolmentStatus[];
+  /** The client has an active pooled referral (their WAITLISTED places in `live` are its courses). */
+  pooled: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function registerWhere(officeId: string, filter: Omit<ClientRegisterFilte
   if (filter.status) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status = ${filter.status}::"EnrolmentStatus")`);
   if (filter.placement === "waiting") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status = 'WAITLISTED')`);
   if (filter.placement === "placed") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))`);
+  if (filter.placement === "pooled") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "QueueEntry" q WHERE q."clientId" = c.id AND q.status = 'ACTIVE')`);
   if (filter.placement === "none") parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED'))`);
   return Prisma.join(parts, " AND ");
 }
@@ -63,6 +66,7 @@ interface Row {
   email: string | null;
   municipality: string | null;
   live: EnrolmentStatus[] | null;
+  pooled: boolean;
 }
 
 /** One page of the office's client register, with the total count and each client's live enrolment states. */
@@ -78,7 +82,8 @@ export async function searchClientRegister(actor: Actor, filter: ClientRegisterF
       LIMIT ${REGISTER_PAGE_SIZE} OFFSET ${offset}
     )
     SELECT page.*, (SELECT array_agg(e.status::text ORDER BY e.status) FROM "Enrolment" e
-                    WHERE e."clientId" = page.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED')) AS live
+                    WHERE e."clientId" = page.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED')) AS live,
+           EXISTS (SELECT 1 FROM "QueueEntry" q WHERE q."clientId" = page.id AND q.status = 'ACTIVE') AS pooled
     FROM page ORDER BY page."lastName", page."firstName", page."clientNumber"`, countRegister(actor.organisationId, filter)]);
   const capped = total > REGISTER_COUNT_CAP;
   return {
@@ -98,6 +103,7 @@ export async function searchClientRegister(actor: Actor, filter: ClientRegisterF
       email: r.email,
       municipality: r.municipality,
       live: r.live ?? [],
+      pooled: r.pooled,
     })),
   };
 }

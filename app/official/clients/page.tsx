@@ -55,6 +55,7 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
           <select name="placement" defaultValue={filter.placement ?? ""}>
             <option value="">{t("register.any")}</option>
             <option value="waiting">{t("register.placementWaiting")}</option>
+            <option value="pooled">{t("register.placementPooled")}</option>
             <option value="placed">{t("register.placementPlaced")}</option>
             <option value="none">{t("register.placementNone")}</option>
           </select>
@@ -96,7 +97,12 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
                     <td>{c.clientNumber}</td>
                     <td>{day(c.dateOfBirth)}</td>
                     <td>{labels(`studyPath.${c.studyPath}`)}</td>
-                    <td><span className={styles.inline}>{c.live.map((s, i) => <StatusTag key={`${s}${i}`} status={s} />)}</span></td>
+                    <td>
+                      <span className={styles.inline}>
+                        {c.pooled && <span className={styles.marker}>{t("pool.pooledMarker")}</span>}
+                        {c.live.map((s, i) => <StatusTag key={`${s}${i}`} status={s} />)}
+                      </span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
