@@ -110,6 +110,12 @@ test("pooled referral: conditional acceptance of the second choice, then the fir
 
   // Nelli queues for B behind Amal; the client gets the pool's e-mail listing both courses.
   expect((await refer(request, b.id, next.id)).status).toBe("WAITLISTED");
+  // The office's register marks the pooled client and can list only them.
+  await page.goto(`/official/clients?q=${encodeURIComponent(`Pool ${run}`)}&placement=pooled`);
+  const register = page.getByRole("table").getByRole("row");
+  await expect(register.filter({ hasText: "Amal" })).toContainText(o.pool.pooledMarker);
+  await expect(register.filter({ hasText: "Nelli" })).toHaveCount(0);
+  await expectAccessible(page);
   await openMail(page, amal.email, mail.ar["client/pool_referral_received"].subject, POOL_MAIL_WAIT);
   await expect(page.locator("pre")).toContainText(`${fill(mail.ar.common.choice, { rank: 1 })}: ${a.name}`);
   await page.getByRole("link", { name: mail.ar.common.openQueuePage }).click();
