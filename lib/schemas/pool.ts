@@ -43,3 +43,5 @@ export type PoolCriteria = z.output<typeof poolCriteriaSchema>;
 
 /** An official ends a pooled referral: the remaining queue places are withdrawn. */
 export const closePoolSchema = z.object({ queueEntryId: z.uuid({ error: "validation.id" }), reason: z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong") });
+/** The JSON API's body for ending a pool (the pool's id is in the path). */
+export const closePoolBodySchema = closePoolSchema.pick({ reason: true });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { clientSchema } from "../../lib/schemas/client";
 import { courseFilterSchema, coursePatchSchema, courseSchema } from "../../lib/schemas/course";
 import { enrolmentActions, enrolmentActionSchema, enrolmentListSchema, referralSchema } from "../../lib/schemas/enrolment";
-import { closePoolSchema, poolReferralSchema } from "../../lib/schemas/pool";
+import { closePoolBodySchema, poolReferralSchema } from "../../lib/schemas/pool";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas that validate
 // requests, so the document cannot drift from what the server accepts.
@@ -54,7 +54,7 @@ export function openApiDocument() {
         Referral: json(referralSchema),
         EnrolmentAction: json(enrolmentActionSchema),
         PoolReferral: json(poolReferralSchema),
-        ClosePool: json(closePoolSchema.pick({ reason: true })),
+        ClosePool: json(closePoolBodySchema),
       },
     },
     paths: {

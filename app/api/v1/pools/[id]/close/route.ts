@@ -1,4 +1,4 @@
-import { closePoolSchema } from "@/lib/schemas/pool";
+import { closePoolBodySchema } from "@/lib/schemas/pool";
 import { domainProblem, parseBody, withApiActor } from "@/server/api/http";
 import { closePool, staff } from "@/server/enrolment";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string }> };
 
 export const POST = withApiActor<Params>(async (request, actor, { params }) => {
-  const body = await parseBody(request, closePoolSchema.pick({ reason: true }));
+  const body = await parseBody(request, closePoolBodySchema);
   if (!body.ok) return body.response;
   const result = await closePool({ actor: staff(actor), queueEntryId: (await params).id, reason: body.data.reason });
   return result.ok ? Response.json(result) : domainProblem(result.code);
