@@ -5,6 +5,8 @@ import { join, resolve } from "node:path";
 export interface MigrationPaths {
   schemaPath: string;
   migrationsDir: string;
+  /** SQL functions, one source file each, applied after the migrations on every deploy. */
+  definitionsDir: string;
 }
 
 export interface MigrationDir {
@@ -16,6 +18,7 @@ export function defaultPaths(root = process.cwd()): MigrationPaths {
   return {
     schemaPath: resolve(root, "prisma/schema.prisma"),
     migrationsDir: resolve(root, "prisma/migrations"),
+    definitionsDir: resolve(root, "prisma/sql"),
   };
 }
 
@@ -34,4 +37,10 @@ export async function readMigrationDirs(migrationsDir: string): Promise<Migratio
   return Promise.all(
     names.map(async (name) => ({ name, sql: await readFile(join(migrationsDir, name, "migration.sql"), "utf8") })),
   );
+}
+
+/** The SQL definition files (prisma/sql/NNN_name.sql) in the order they are applied. */
+export async function readSqlDefinitions(definitionsDir: string): Promise<MigrationDir[]> {
+  const names = (await readdir(definitionsDir)).filter((name) => name.endsWith(".sql")).sort();
+  return Promise.all(names.map(async (name) => ({ name, sql: await readFile(join(definitionsDir, name), "utf8") })));
 }

@@ -17,7 +17,7 @@ async function scratchPrisma() {
   scratch.push(dir);
   await cp(defaultPaths().migrationsDir, join(dir, "migrations"), { recursive: true });
   await cp(defaultPaths().schemaPath, join(dir, "schema.prisma"));
-  return { schemaPath: join(dir, "schema.prisma"), migrationsDir: join(dir, "migrations") };
+  return { schemaPath: join(dir, "schema.prisma"), migrationsDir: join(dir, "migrations"), definitionsDir: defaultPaths().definitionsDir };
 }
 
 describe("migrations", () => {

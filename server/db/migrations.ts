@@ -3,7 +3,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { defaultPaths, readMigrationDirs, type MigrationDir, type MigrationPaths } from "./migration-files";
+import { defaultPaths, readMigrationDirs, readSqlDefinitions, type MigrationDir, type MigrationPaths } from "./migration-files";
 import { openSchemaEngine, type SchemaEngine, type ShadowDatabase } from "./schema-engine";
 
 const LOCKFILE = 'provider = "postgresql"\n';
@@ -55,16 +55,52 @@ export async function shadowFor(url: string): Promise<ShadowDatabase> {
   }
 }
 
-/** Applies pending migrations; returns the names applied now (empty when up to date). */
+/**
+ * Applies pending migrations, then every SQL definition in prisma/sql; returns the names of the
+ * migrations applied now (empty when up to date).
+ */
 export async function applyMigrations(url: string, paths = defaultPaths()): Promise<string[]> {
   const dirs = await readMigrationDirs(paths.migrationsDir);
-  return withEngine(url, paths, null, async (engine) => {
+  const applied = await withEngine(url, paths, null, async (engine) => {
     const result = await engine.applyMigrations({
       migrationsList: migrationsList(paths.migrationsDir, dirs),
       filters: noFilters,
     });
     return result.appliedMigrationNames;
   });
+  await applySqlDefinitions(url, paths.definitionsDir);
+  return applied;
+}
+
+// Any constant will do; it only keeps two deploys from replacing the functions at once.
+const DEFINITIONS_LOCK = 7_246_001;
+
+/**
+ * A SQL function kept in a migration has as many versions as migrations that replace it; kept in
+ * prisma/sql it has one, which every deploy (and every test database) gets. Each file is
+ * idempotent (CREATE OR REPLACE), and all are applied in one transaction.
+ */
+async function applySqlDefinitions(url: string, definitionsDir: string): Promise<void> {
+  const definitions = await readSqlDefinitions(definitionsDir);
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [DEFINITIONS_LOCK]);
+    for (const { name, sql } of definitions) {
+      try {
+        await client.query(sql);
+      } catch (error) {
+        throw new Error(`prisma/sql/${name}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 /** SQL that would bring a database built from the migrations to `schema.prisma`; "" when in sync. */

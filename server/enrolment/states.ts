@@ -1,12 +1,12 @@
 // The enrolment state machine of the domain brief, as data: the one place that says which
 // transitions exist. The engine refuses anything else with INVALID_TRANSITION.
-import type { EnrolmentStatus } from "../db/generated/enums";
+import type { CourseStatus, EnrolmentStatus } from "../db/generated/enums";
 
 export type { EnrolmentStatus };
 
-/** A live enrolment keeps the client's place: in the queue or on a seat. */
+/** A live enrolment keeps the client's place: in the queue or on a seat. SQL: enrolment_is_live. */
 export const LIVE_STATUSES = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"] as const satisfies readonly EnrolmentStatus[];
-/** These hold one of the course's seats (OFFERED + CONFIRMED + STARTED ≤ capacity). */
+/** These hold one of the course's seats (OFFERED + CONFIRMED + STARTED ≤ capacity). SQL: enrolment_holds_seat. */
 export const HELD_STATUSES = ["OFFERED", "CONFIRMED", "STARTED"] as const satisfies readonly EnrolmentStatus[];
 
 const transitions: Record<EnrolmentStatus, readonly EnrolmentStatus[]> = {
@@ -42,4 +42,25 @@ export function holdsSeat(status: EnrolmentStatus): boolean {
 /** Transitions that need a written reason from the person making them. */
 export function reasonRequired(to: EnrolmentStatus): boolean {
   return to === "CANCELLED" || to === "INTERRUPTED";
+}
+
+/** What decides whether a course takes referrals (course dates are Finnish calendar days, YYYY-MM-DD). */
+export interface ReferralWindow {
+  status: CourseStatus;
+  referralOpensOn: string | null;
+  referralClosesOn: string | null;
+  endsOn: string;
+}
+
+/**
+ * A course takes referrals on a Finnish calendar day when it is published and the day is in its
+ * referral period; without a closing date the period ends with the course. SQL's twin is
+ * course_takes_referrals (prisma/sql/010_rules.sql).
+ */
+export function takesReferrals(course: ReferralWindow, today: string): boolean {
+  return (
+    course.status === "PUBLISHED" &&
+    (course.referralOpensOn === null || course.referralOpensOn <= today) &&
+    (course.referralClosesOn ?? course.endsOn) >= today
+  );
 }
