@@ -245,6 +245,59 @@ describe("enrolment engine under concurrency", () => {
     TIMEOUT,
   );
 
+  // A queue place told is a promise (issue 15). The key used to be the caller's clock read before
+  // the course lock: a referral stamped earlier but committed later jumped ahead of people already
+  // told their place (27 of 280 in a 300-referral burst), and an instance whose clock is behind
+  // put all its clients ahead of the other's. Now the key is taken under the lock.
+  it(
+    "places told in a burst over two instances whose clocks disagree are exactly 1..n, and afterwards only improve",
+    async () => {
+      const n = onPostgres ? 300 : 100;
+      const capacity = 20;
+      const w = await makeWorld();
+      const course = await makeCourse(w.provider.id, capacity);
+      const clientIds = await makeClients(w.office.id, n);
+      const theirs = clientIds.filter((_, i) => i % 2 === 1);
+      const ours = clientIds.filter((_, i) => i % 2 === 0);
+      // The other instance's clock is three seconds behind this one's.
+      const instance = startInstance({ clientIds: theirs, courseId: course.id, actor: w.official.userId, clockOffsetMs: CLOCK_OFFSET_MS - 3_000 });
+      await instance.ready;
+      const [local, remote] = await Promise.all([
+        settle(ours.map((clientId) => referClient({ actor: staff(w.official), clientId, courseId: course.id, now: now() }))),
+        instance.summary,
+      ]);
+      expect(local.errors).toEqual([]);
+      expect(remote.errors).toEqual([]);
+      const told = new Map<string, number>(Object.entries(remote.told).flatMap(([id, p]) => (p === null ? [] : [[id, p] as const])));
+      for (const r of local.values) if (r.ok && r.enrolment.queuePosition !== null) told.set(r.enrolment.id, r.enrolment.queuePosition);
+      expect([...told.values()].sort((a, b) => a - b)).toEqual(range(n - capacity));
+
+      const positionsNow = async () => {
+        const list = await listCourseEnrolments({ actor: staff(w.providerStaff), courseId: course.id, status: "WAITLISTED", now: new Date(0) });
+        if (!list.ok) throw new Error(list.code);
+        return new Map(list.enrolments.map((e) => [e.id, e.queuePosition!]));
+      };
+      const worse = (current: Map<string, number>) => [...current].filter(([id, p]) => p > told.get(id)!).map(([id, p]) => ({ id, told: told.get(id), now: p }));
+      // Nobody left the queue: everyone is exactly where they were told.
+      expect([...(await positionsNow())].filter(([id, p]) => p !== told.get(id))).toEqual([]);
+
+      // Offers declined and queue places cancelled at once: places move up, never down.
+      const offered = await testDb().enrolment.findMany({ where: { courseId: course.id, status: "OFFERED" }, select: { id: true }, take: 5 });
+      const cancelled = [...told.keys()].filter((_, i) => i % 17 === 3);
+      const changes = await settle<Result>([
+        ...offered.map((o) => declineOffer({ actor: staff(w.official), enrolmentId: o.id, now: now() })),
+        ...cancelled.map((id) => cancelEnrolment({ actor: staff(w.providerStaff), enrolmentId: id, reason: "Stress test", now: now() })),
+      ]);
+      expect(changes.errors).toEqual([]);
+      expect(changes.values.filter((v) => !v.ok)).toEqual([]);
+      const after = await positionsNow();
+      expect(after.size).toBe(n - capacity - cancelled.length - offered.length);
+      expect(worse(after)).toEqual([]);
+      await expectInvariants(w, [course.id]);
+    },
+    TIMEOUT,
+  );
+
   // Regression: a released seat is handed to the queue only after the release commits
   // (afterSeatReleased → fillFreeSeats). referClient used to take any free seat without looking at
   // the queue, so a referral running in between (one waiting for the course lock gets it first)

@@ -203,6 +203,9 @@ async function joinPoolCourse(match: Match, today: string, now: Date, actor: Eng
     if (!client) return false;
     const [still] = await findMatches(tx, today, { entryId: entry.id, courseId: course.id });
     if (!still) return false;
+    // The pool's referral time keeps one fair order across the courses it joins, but never ahead of
+    // someone already told their place in this queue (a pool joining a course after others queued).
+    const [{ key }] = await tx.$queryRaw<[{ key: number }]>`SELECT queue_key_behind(${course.id}::uuid, ${entry.priority}::"QueuePriority", ${entry.referredAt}) AS key`;
     const enrolment = await tx.enrolment.create({
       data: {
         clientId: client.id,
@@ -210,8 +213,7 @@ async function joinPoolCourse(match: Match, today: string, now: Date, actor: Eng
         status: "WAITLISTED",
         priority: entry.priority,
         priorityReason: entry.priorityReason,
-        // The pool's referral time, not the time it reached this course: one fair order.
-        queueOrder: entry.referredAt.getTime(),
+        queueOrder: key,
         referredAt: entry.referredAt,
         referredById: entry.referredById,
         referralNote: entry.note,

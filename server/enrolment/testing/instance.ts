@@ -26,6 +26,8 @@ export interface InstanceSummary {
   refused: Record<string, number>;
   errors: string[];
   enrolmentIds: string[];
+  /** The queue place each referral answered with (null: it got a seat). */
+  told: Record<string, number | null>;
   /** When the burst started and ended (epoch ms), to show it overlapped the other instance's. */
   startedAt: number;
   finishedAt: number;
@@ -61,13 +63,14 @@ async function main(): Promise<number> {
 
   const startedAt = Date.now();
   const settled = await Promise.allSettled(job.clientIds.map((clientId) => referClient({ actor, clientId, courseId: job.courseId, now: new Date(Date.now() + (job.clockOffsetMs ?? 0)) })));
-  const summary: InstanceSummary = { pid: process.pid, referrals: job.clientIds.length, byStatus: {}, refused: {}, errors: [], enrolmentIds: [], startedAt, finishedAt: 0 };
+  const summary: InstanceSummary = { pid: process.pid, referrals: job.clientIds.length, byStatus: {}, refused: {}, errors: [], enrolmentIds: [], told: {}, startedAt, finishedAt: 0 };
   for (const outcome of settled) {
     if (outcome.status === "rejected") summary.errors.push(String(outcome.reason instanceof Error ? outcome.reason.message : outcome.reason));
     else if (!outcome.value.ok) summary.refused[outcome.value.code] = (summary.refused[outcome.value.code] ?? 0) + 1;
     else {
       summary.byStatus[outcome.value.enrolment.status] = (summary.byStatus[outcome.value.enrolment.status] ?? 0) + 1;
       summary.enrolmentIds.push(outcome.value.enrolment.id);
+      summary.told[outcome.value.enrolment.id] = outcome.value.enrolment.queuePosition;
     }
   }
   summary.finishedAt = Date.now();
