@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "./db/client";
 import { expireDueOffers, fillFreeSeats, syncPools } from "./enrolment";
-import { holdsUnconditionalSeat } from "./enrolment/seats";
+import { holdsUnconditionalSeat } from "./enrolment/hand-over";
 import { logger } from "./logger";
 import { anonymiseInactiveClients } from "./privacy/retention";
 import { foldReportChanges } from "./reports/basis";

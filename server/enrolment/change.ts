@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "../db/client";
 import type { EnrolmentStatus } from "../db/generated/enums";
-import { queueNotice } from "./notifications";
+import { clientNotice, queueNotice } from "./notifications";
 import { authorisedScope, type EnrolmentScope } from "./scope";
-import { afterSeatReleased, clientNotice, fillFreeSeats, lockClient, lockCourse, lockEnrolment, transition, type EnrolmentRow, type LockedClient, type LockedCourse } from "./seats";
+import { afterSeatReleased, fillFreeSeats } from "./hand-over";
+import { lockClient, lockCourse, lockEnrolment, type EnrolmentRow, type LockedClient, type LockedCourse } from "./locks";
+import { transition } from "./transitions";
 import { canTransition, holdsSeat, reasonRequired } from "./states";
 import { inTransaction, type Tx } from "./transaction";
 import type { Prisma } from "../db/generated/client";

@@ -6,6 +6,8 @@ export { markStarted, markNoShow, markInterrupted, markCompleted, cancelEnrolmen
 export { changeCapacity, setCourseStatus } from "./courses";
 export { moveInQueue, setPriority } from "./moves";
 export { getEnrolment, listCourseEnrolments, courseQueueLength } from "./read";
-export { fillFreeSeats } from "./seats";
-export { referToPool, syncPools, closePool, poolStatusOfClient, type PoolStatus, type PoolPlace } from "./pool";
+export { fillFreeSeats } from "./hand-over";
+export { referToPool, closePool } from "./pool";
+export { syncPools } from "./pool-matching";
+export { poolStatusOfClient, type PoolStatus, type PoolPlace } from "./pool-status";
 export { staff, SYSTEM, type EngineActor, type EngineErrorCode, type Result } from "./types";

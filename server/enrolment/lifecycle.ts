@@ -1,8 +1,8 @@
 import "server-only";
 import { isClientOf, isOfficialOf, isProviderOf } from "./access";
 import { changeEnrolment, noticeToReferrer } from "./change";
-import { queueNotice } from "./notifications";
-import { clientNotice, settlePlaces } from "./seats";
+import { clientNotice, queueNotice } from "./notifications";
+import { settlePlaces } from "./hand-over";
 import type { EngineActor } from "./types";
 
 interface LifecycleAction {

@@ -4,7 +4,8 @@ import { isOfficialOf, isProviderOf } from "./access";
 import { queueMoveNotice } from "./notifications";
 import { placeAt, queuePosition, renumberQueue, waitlist } from "./queue";
 import { authorisedScope } from "./scope";
-import { actorColumns, lockCourse, lockEnrolment } from "./seats";
+import { actorColumns } from "./transitions";
+import { lockCourse, lockEnrolment } from "./locks";
 import { inTransaction } from "./transaction";
 import { fail, type EngineActor, type Result } from "./types";
 

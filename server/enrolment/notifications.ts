@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
+import type { LockedClient, LockedCourse } from "./locks";
 import type { Tx } from "./transaction";
 
 // Messages are decided in the same transaction as the change (the outbox); delivery is the
@@ -66,4 +67,16 @@ export async function queueMoveNotice(tx: Tx, enrolmentId: string): Promise<void
     enrolmentId,
     payload: { courseId: row.courseId, courseName: row.courseName },
   });
+}
+
+/** A notice to the client about one of their enrolments, in their language (none once anonymised). */
+export function clientNotice(template: "client/seat_confirmed" | "client/seat_confirmed_conditional" | "client/conditional_seat_released" | "client/seat_offered" | "client/offer_expired" | "client/enrolment_cancelled" | "client/referral_received" | "client/queue_place_withdrawn", client: LockedClient, enrolmentId: string, course: Pick<LockedCourse, "id" | "name">) {
+  return {
+    template,
+    to: client.anonymisedAt ? null : client.email,
+    locale: client.preferredLanguage,
+    clientId: client.id,
+    enrolmentId,
+    payload: { courseId: course.id, courseName: course.name },
+  };
 }

@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "../db/client";
 import { isClientOf, isOfficialOf, isProviderOf } from "./access";
 import { changeEnrolment, expireInTransaction, noticeToReferrer, type ChangeContext } from "./change";
-import { queueNotice } from "./notifications";
+import { clientNotice, queueNotice } from "./notifications";
 import { authorisedScope, type EnrolmentScope } from "./scope";
-import { afterSeatReleased, clientHoldsSeat, clientNotice, fillFreeSeats, grantSeat, lockClient, lockCourse, lockEnrolment, placesRankedAbove, releaseConditionalSeat, settlePlaces } from "./seats";
+import { afterSeatReleased, clientHoldsSeat, fillFreeSeats, grantSeat, placesRankedAbove, releaseConditionalSeat, settlePlaces } from "./hand-over";
+import { lockClient, lockCourse, lockEnrolment } from "./locks";
 import { inTransaction } from "./transaction";
 import { fail, SYSTEM, type EngineActor, type Result } from "./types";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, sql } from "../db/client";
 import type { EnrolmentStatus, QueuePriority } from "../db/generated/enums";
-import { fillFreeSeats, helsinkiDate } from "./seats";
+import { fillFreeSeats, helsinkiDate } from "./hand-over";
 import { queuePosition as positionOf } from "./queue";
 import { retrying } from "./transaction";
 import { fail, type EngineActor, type EngineErrorCode, type Result } from "./types";

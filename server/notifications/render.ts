@@ -6,7 +6,7 @@ import { isEmailTemplate, type EmailData } from "../../emails/types";
 import { db } from "../db/client";
 import type { OutboxMessage } from "../db/generated/client";
 import { queuePosition } from "../enrolment/queue";
-import { placesRankedAbove } from "../enrolment/seats";
+import { placesRankedAbove } from "../enrolment/hand-over";
 import { invitationToken } from "../auth/invitation";
 import { issueSelfServiceToken } from "./tokens";
 

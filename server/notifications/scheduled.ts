@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
-import { helsinkiDate } from "../enrolment/seats";
+import { helsinkiDate } from "../enrolment/hand-over";
 import { logger } from "../logger";
 
 // Messages decided by the clock rather than by a change: the reminder a day before an offer's

@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import type { EnrolmentStatus } from "../db/generated/enums";
 import { acceptOffer, declineOffer, leaveQueue } from "../enrolment";
 import { queuePosition, queuePositions } from "../enrolment/queue";
-import { placesRankedAbove } from "../enrolment/seats";
+import { placesRankedAbove } from "../enrolment/hand-over";
 import { linkLimitState, recordUnknownLink } from "./link-limit";
 import { hashToken, looksLikeToken } from "./tokens";
 

@@ -5,7 +5,7 @@ import { db } from "../db/client";
 import type { ActorKind, EnrolmentStatus, QueuePriority } from "../db/generated/enums";
 import { expireDueOffers, poolStatusOfClient } from "../enrolment";
 import { queuePositions } from "../enrolment/queue";
-import { placesRankedAbove } from "../enrolment/seats";
+import { placesRankedAbove } from "../enrolment/hand-over";
 import { isLive } from "../enrolment/states";
 
 export interface TimelineEvent {

@@ -4,7 +4,7 @@ import { getClient } from "../clients/clients";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { EnrolmentStatus, InstructionLanguage, LanguageLevel, Schedule } from "../db/generated/enums";
-import { helsinkiDate } from "../enrolment/seats";
+import { helsinkiDate } from "../enrolment/hand-over";
 import type { CourseFinderFilter } from "../../lib/schemas/official";
 
 /** At most this many courses are shown, soonest first; the official narrows the filters for others. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import type { EnrolmentStatus } from "../db/generated/enums";
-import { helsinkiDate } from "../enrolment/seats";
+import { helsinkiDate } from "../enrolment/hand-over";
 
 const DAY_MS = 86_400_000;
 /** Integration time ending within this many days, without a seat, is flagged on the home page. */

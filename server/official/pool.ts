@@ -4,7 +4,7 @@ import { getClient } from "../clients/clients";
 import { db } from "../db/client";
 import type { InstructionLanguage, Schedule } from "../db/generated/enums";
 import { closePool, poolStatusOfClient, referToPool, staff, type EngineErrorCode, type PoolPlace } from "../enrolment";
-import { helsinkiDate } from "../enrolment/seats";
+import { helsinkiDate } from "../enrolment/hand-over";
 import type { PoolCriteria, PoolReferral } from "../../lib/schemas/pool";
 
 // The official's side of a pooled referral ("the first free seat among matching courses"): the

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { Prisma } from "../db/generated/client";
-import { helsinkiDate } from "../enrolment/seats";
+import { helsinkiDate } from "../enrolment/hand-over";
 import type { ReportFilterInput } from "../../lib/schemas/reports";
 
 // Who sees which numbers. The enrolment reports read the report cells `c` (basis.ts), and every

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { helsinkiDate } from "../enrolment/seats";
+import { helsinkiDate } from "../enrolment/hand-over";
 import { courseFilter, type ReportFilter, type ReportScope } from "./scope";
 
 export interface FillRow {

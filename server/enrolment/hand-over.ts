@@ -1,74 +1,14 @@
 import "server-only";
-import type { CourseStatus, EnrolmentStatus, QueuePriority } from "../db/generated/enums";
+import type { EnrolmentStatus } from "../db/generated/enums";
 import { Prisma } from "../db/generated/client";
-import { queueNotice } from "./notifications";
-import { canTransition, holdsSeat } from "./states";
+import { clientNotice, queueNotice } from "./notifications";
+import { lockClient, lockCourse, lockEnrolment, type EnrolmentRow, type LockedClient, type LockedCourse } from "./locks";
+import { transition } from "./transitions";
 import { inTransaction, type Tx } from "./transaction";
 import type { EngineActor } from "./types";
 
-// The seat mechanics every verb shares: row locks in one order (course, then client), guarded
-// transitions that always write their event, and handing freed seats to the queue.
-
-export interface LockedCourse {
-  id: string;
-  providerId: string;
-  name: string;
-  status: CourseStatus;
-  capacity: number;
-  seatsHeld: number;
-  offerResponseHours: number;
-  confirmOnReferral: boolean;
-  referralOpensOn: Date | null;
-  referralClosesOn: Date | null;
-  endsOn: Date;
-  startsOn: Date;
-}
-
-export interface LockedClient {
-  id: string;
-  officeId: string;
-  email: string | null;
-  preferredLanguage: string;
-  anonymisedAt: Date | null;
-}
-
-export interface EnrolmentRow {
-  id: string;
-  clientId: string;
-  courseId: string;
-  status: EnrolmentStatus;
-  priority: QueuePriority;
-  queueOrder: number;
-  referredAt: Date;
-  referredById: string | null;
-  offerExpiresAt: Date | null;
-  queueEntryId: string | null;
-  preferenceRank: number | null;
-  conditional: boolean;
-}
-
-export async function lockCourse(tx: Tx, courseId: string): Promise<LockedCourse | null> {
-  const rows = await tx.$queryRaw<LockedCourse[]>`
-    SELECT id, "providerId", name, status, capacity, "seatsHeld", "offerResponseHours", "confirmOnReferral",
-           "referralOpensOn", "referralClosesOn", "startsOn", "endsOn"
-    FROM "Course" WHERE id = ${courseId}::uuid FOR UPDATE`;
-  return rows[0] ?? null;
-}
-
-export async function lockClient(tx: Tx, clientId: string): Promise<LockedClient | null> {
-  const rows = await tx.$queryRaw<LockedClient[]>`
-    SELECT id, "officeId", email, "preferredLanguage"::text AS "preferredLanguage", "anonymisedAt"
-    FROM "Client" WHERE id = ${clientId}::uuid FOR UPDATE`;
-  return rows[0] ?? null;
-}
-
-export async function lockEnrolment(tx: Tx, enrolmentId: string): Promise<EnrolmentRow | null> {
-  const rows = await tx.$queryRaw<EnrolmentRow[]>`
-    SELECT id, "clientId", "courseId", status, priority, "queueOrder", "referredAt", "referredById", "offerExpiresAt",
-           "queueEntryId", "preferenceRank", conditional
-    FROM "Enrolment" WHERE id = ${enrolmentId}::uuid FOR UPDATE`;
-  return rows[0] ?? null;
-}
+// Seat hand-over: who may hold a seat, giving a freed seat to the first eligible person in the
+// queue, and settling a client's other places when they take one (the one-seat rule).
 
 /**
  * Whether the client holds a seat that rules out another offer: an offered, confirmed or started
@@ -87,51 +27,6 @@ export async function clientHoldsSeat(tx: Tx, clientId: string, exceptEnrolmentI
 /** SQL: the client in `clientColumn` holds a seat that rules out another offer (see clientHoldsSeat). */
 export function holdsUnconditionalSeat(clientColumn: string): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = ${Prisma.raw(clientColumn)} AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED') AND NOT h.conditional)`;
-}
-
-export function actorColumns(actor: EngineActor) {
-  return {
-    actorKind: actor.kind,
-    actorUserId: actor.kind === "USER" ? actor.user.userId : null,
-  };
-}
-
-export interface TransitionOptions {
-  actor: EngineActor;
-  now: Date;
-  reason?: string | null;
-  data?: Prisma.InputJsonObject;
-  patch?: Prisma.EnrolmentUpdateManyMutationInput;
-}
-
-/**
- * Moves one enrolment along the state machine and records the event. The update is guarded by
- * the expected current status, so a concurrent change makes it fail instead of being overwritten.
- */
-export async function transition(tx: Tx, enrolment: Pick<EnrolmentRow, "id" | "status">, to: EnrolmentStatus, options: TransitionOptions): Promise<boolean> {
-  if (!canTransition(enrolment.status, to)) return false;
-  const timestamps: Prisma.EnrolmentUpdateManyMutationInput = {};
-  if (to === "OFFERED") timestamps.offeredAt = options.now;
-  if (to === "CONFIRMED") timestamps.confirmedAt = options.now;
-  if (to === "STARTED") timestamps.startedAt = options.now;
-  if (!holdsSeat(to) && to !== "WAITLISTED") timestamps.endedAt = options.now;
-  const { count } = await tx.enrolment.updateMany({
-    where: { id: enrolment.id, status: enrolment.status },
-    data: { status: to, statusReason: options.reason ?? null, ...timestamps, ...options.patch },
-  });
-  if (count !== 1) return false;
-  await tx.enrolmentEvent.create({
-    data: {
-      enrolmentId: enrolment.id,
-      at: options.now,
-      ...actorColumns(options.actor),
-      fromStatus: enrolment.status,
-      toStatus: to,
-      reason: options.reason ?? null,
-      data: options.data,
-    },
-  });
-  return true;
 }
 
 /** Courses hand out seats while published or closed for referrals, until they end. */
@@ -205,17 +100,6 @@ export async function releaseConditionalSeat(tx: Tx, client: LockedClient, keptE
   if (!moved) return [];
   await queueNotice(tx, { ...clientNotice("client/conditional_seat_released", client, seat.id, seat.course), payload: { courseId: seat.course.id, courseName: seat.course.name, placedCourseName: keptCourseName } });
   return [seat.course.id];
-}
-
-export function clientNotice(template: "client/seat_confirmed" | "client/seat_confirmed_conditional" | "client/conditional_seat_released" | "client/seat_offered" | "client/offer_expired" | "client/enrolment_cancelled" | "client/referral_received" | "client/queue_place_withdrawn", client: LockedClient, enrolmentId: string, course: Pick<LockedCourse, "id" | "name">) {
-  return {
-    template,
-    to: client.anonymisedAt ? null : client.email,
-    locale: client.preferredLanguage,
-    clientId: client.id,
-    enrolmentId,
-    payload: { courseId: course.id, courseName: course.name },
-  };
 }
 
 /**
