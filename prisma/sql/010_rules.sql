@@ -10,13 +10,13 @@ CREATE OR REPLACE FUNCTION enrolment_holds_seat(s "EnrolmentStatus") RETURNS boo
 CREATE OR REPLACE FUNCTION enrolment_is_live(s "EnrolmentStatus") RETURNS boolean
   IMMUTABLE LANGUAGE sql AS $$ SELECT s IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED') $$;
 
--- A course takes referrals on a Finnish calendar day when it is published and the day is in its
--- referral period; without a closing date the period ends with the course.
+-- A course takes referrals on a Finnish calendar day when it is published, the day is in its
+-- referral period (either end may be open) and the course has not ended.
 CREATE OR REPLACE FUNCTION course_takes_referrals(
   status "CourseStatus", opens_on date, closes_on date, ends_on date, today date
 ) RETURNS boolean
   IMMUTABLE LANGUAGE sql AS $$
-  SELECT status = 'PUBLISHED' AND (opens_on IS NULL OR opens_on <= today) AND COALESCE(closes_on, ends_on) >= today
+  SELECT status = 'PUBLISHED' AND (opens_on IS NULL OR opens_on <= today) AND (closes_on IS NULL OR closes_on >= today) AND ends_on >= today
 $$;
 
 -- The key of a new place at the back of its priority group in a course's queue: the referral time

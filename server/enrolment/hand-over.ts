@@ -19,14 +19,14 @@ export async function clientHoldsSeat(tx: Tx, clientId: string, exceptEnrolmentI
   const rows = await tx.$queryRaw<{ held: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM "Enrolment" WHERE "clientId" = ${clientId}::uuid AND NOT conditional
-        AND status IN ('OFFERED', 'CONFIRMED', 'STARTED') AND id <> ${exceptEnrolmentId ?? "00000000-0000-0000-0000-000000000000"}::uuid
+        AND enrolment_holds_seat(status) AND id <> ${exceptEnrolmentId ?? "00000000-0000-0000-0000-000000000000"}::uuid
     ) AS held`;
   return rows[0]?.held ?? false;
 }
 
 /** SQL: the client in `clientColumn` holds a seat that rules out another offer (see clientHoldsSeat). */
 export function holdsUnconditionalSeat(clientColumn: string): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = ${Prisma.raw(clientColumn)} AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED') AND NOT h.conditional)`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = ${Prisma.raw(clientColumn)} AND enrolment_holds_seat(h.status) AND NOT h.conditional)`;
 }
 
 /** Courses hand out seats while published or closed for referrals, until they end. */

@@ -20,9 +20,7 @@ import type { EngineActor } from "./types";
 function matchesPool(today: string): Prisma.Sql {
   return Prisma.sql`
     q.status = 'ACTIVE' AND c."anonymisedAt" IS NULL
-    AND k.status = 'PUBLISHED' AND k."endsOn" >= ${today}::date
-    AND (k."referralOpensOn" IS NULL OR k."referralOpensOn" <= ${today}::date)
-    AND (k."referralClosesOn" IS NULL OR k."referralClosesOn" >= ${today}::date)
+    AND course_takes_referrals(k.status, k."referralOpensOn", k."referralClosesOn", k."endsOn", ${today}::date)
     AND (
       r.rank IS NOT NULL
       OR (q."studyPath" IS NOT NULL AND k."studyPath" = q."studyPath"
@@ -35,7 +33,7 @@ function matchesPool(today: string): Prisma.Sql {
     )
     AND NOT EXISTS (SELECT 1 FROM "Enrolment" p WHERE p."queueEntryId" = q.id AND p."courseId" = k.id)
     AND NOT EXISTS (SELECT 1 FROM "Enrolment" l WHERE l."clientId" = q."clientId" AND l."courseId" = k.id
-                      AND l.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED'))
+                      AND enrolment_is_live(l.status))
     AND NOT EXISTS (SELECT 1 FROM "Enrolment" s WHERE s."clientId" = q."clientId" AND s.status = 'CONFIRMED' AND s.conditional
                       AND COALESCE(r.rank, 2147483647) >= COALESCE(s."preferenceRank", 2147483647))`;
 }

@@ -53,14 +53,15 @@ export interface ReferralWindow {
 }
 
 /**
- * A course takes referrals on a Finnish calendar day when it is published and the day is in its
- * referral period; without a closing date the period ends with the course. SQL's twin is
+ * A course takes referrals on a Finnish calendar day when it is published, the day is in its
+ * referral period (either end may be open) and the course has not ended. SQL's twin is
  * course_takes_referrals (prisma/sql/010_rules.sql).
  */
 export function takesReferrals(course: ReferralWindow, today: string): boolean {
   return (
     course.status === "PUBLISHED" &&
     (course.referralOpensOn === null || course.referralOpensOn <= today) &&
-    (course.referralClosesOn ?? course.endsOn) >= today
+    (course.referralClosesOn === null || course.referralClosesOn >= today) &&
+    course.endsOn >= today
   );
 }
