@@ -39,11 +39,12 @@ interface ReferralRow {
  * withdraws the client's other queue places) unless the client holds a seat elsewhere; otherwise
  * the client joins the queue.
  *
- * This is the hottest path in a burst, so it is one call of the SQL function refer_client (see its
- * migration): it locks the course, then the client (the engine's lock order), checks, writes the
- * enrolment with its event and outbox message, and counts the queue position under the course
- * lock. Each statement in it sees everything committed before the locks were granted; a
- * duplicate that still slips through is stopped by the partial unique indexes and retried.
+ * This is the hottest path in a burst, so it is one call of the SQL function refer_client
+ * (prisma/sql/020_refer_client.sql): it locks the course, then the client (the engine's lock
+ * order), checks, writes the enrolment with its event and outbox message, and takes the queue key
+ * and counts the position under the course lock, so the place it answers with is kept. Each
+ * statement in it sees everything committed before the locks were granted; a duplicate that still
+ * slips through is stopped by the partial unique indexes and retried.
  */
 export async function referClient(input: ReferralInput): Promise<Result<Referral>> {
   const { actor } = input;
