@@ -5,7 +5,7 @@ import { currentRequestId } from "./request-id";
 // JSON logs. Anything that could carry an identity code, password or token is redacted by key;
 // the domain never passes identity codes to the logger in the first place. A line written while
 // an API request is served carries its request id (server/request-id.ts).
-export const logger = pino({
+export const logOptions: pino.LoggerOptions = {
   level: process.env.LOG_LEVEL ?? "info",
   base: { service: "koulutusportti" },
   mixin: () => {
@@ -16,7 +16,9 @@ export const logger = pino({
     paths: ["*.password", "*.passwordHash", "*.personalIdentityCode", "*.identityCode", "*.token", "*.authorization", "*.cookie"],
     censor: "[redacted]",
   },
-});
+};
+
+export const logger = pino(logOptions);
 
 // An address as SMTP servers quote them ("<name@example.fi>: Recipient address rejected"),
 // internationalised ones included.
