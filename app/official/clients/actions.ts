@@ -7,11 +7,13 @@ import { requireActor } from "@/server/auth/session";
 import { sessionCookie } from "@/server/auth/lifetime";
 import { REGISTER_SEARCH_COOKIE, REGISTER_SEARCH_SECONDS, registerParams, rememberRegisterSearch } from "@/server/official/register";
 
+const register = (params: URLSearchParams) => (params.size ? `/official/clients?${params}` : "/official/clients");
+
 export async function searchRegister(form: FormData): Promise<never> {
   const actor = await requireActor(["OFFICIAL"]);
   const parsed = clientRegisterFilterSchema.omit({ page: true }).safeParse(Object.fromEntries(form));
   const { q, ...filters } = parsed.success ? parsed.data : {};
-  if (!q) redirect(`/official/clients?${registerParams(filters, {})}`);
+  if (!q) redirect(register(registerParams(filters, {})));
   const store = await cookies();
   const kept = rememberRegisterSearch(store.get(REGISTER_SEARCH_COOKIE)?.value, actor, q);
   store.set(REGISTER_SEARCH_COOKIE, kept.cookie, {
@@ -21,5 +23,5 @@ export async function searchRegister(form: FormData): Promise<never> {
     path: "/official/clients",
     maxAge: REGISTER_SEARCH_SECONDS,
   });
-  redirect(`/official/clients?${registerParams(filters, { searchId: kept.searchId })}`);
+  redirect(register(registerParams(filters, { searchId: kept.searchId })));
 }
