@@ -28,13 +28,18 @@ async function createClient(request: APIRequestContext, token: string, extra: Re
   return (await response.json()) as { id: string; clientNumber: number };
 }
 
-test("a provider publishes a 3-seat course; five referrals give three offers and a queue of two", async ({ request }) => {
+/** A published course of the first provider. */
+async function createCourse(request: APIRequestContext, name: string, capacity: number) {
   const created = await request.post("/api/v1/courses", {
     headers: bearer(provider),
-    data: { name: "Suomi 1 API", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity: 3, status: "PUBLISHED" },
+    data: { name, studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity, status: "PUBLISHED" },
   });
   expect(created.status(), await created.text()).toBe(201);
-  const course = (await created.json()) as { id: string };
+  return (await created.json()) as { id: string };
+}
+
+test("a provider publishes a 3-seat course; five referrals give three offers and a queue of two", async ({ request }) => {
+  const course = await createCourse(request, "Suomi 1 API", 3);
 
   const results = [];
   for (let i = 0; i < 5; i++) {
@@ -106,12 +111,7 @@ test("clients: an invalid identity code is a 422 naming the field; codes never l
 });
 
 test("a provider's system learns who was referred (minimal data, never an identity code); a retried referral gets its first answer", async ({ request }) => {
-  const created = await request.post("/api/v1/courses", {
-    headers: bearer(provider),
-    data: { name: "Suomi 1 API, vastaanotto", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity: 5, status: "PUBLISHED" },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const course = (await created.json()) as { id: string };
+  const course = await createCourse(request, "Suomi 1 API, vastaanotto", 5);
   const client = await createClient(request, official, { firstName: "Oleksandr", dateOfBirth: "1952-10-13", personalIdentityCode: "131052-308T", preferredLanguage: "uk", phone: "+358 40 123 4567", languageLevel: "A1_1", needsChildcare: true });
 
   const key = `referral-${Math.random().toString(36).slice(2)}`;
@@ -141,12 +141,7 @@ test("a provider's system learns who was referred (minimal data, never an identi
 
 /** A published 1-seat course whose seat is offered to a holder referred first, so later referrals queue. */
 async function fullCourse(request: APIRequestContext, name: string) {
-  const created = await request.post("/api/v1/courses", {
-    headers: bearer(provider),
-    data: { name, studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity: 1, status: "PUBLISHED" },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const course = (await created.json()) as { id: string };
+  const course = await createCourse(request, name, 1);
   const holder = await createClient(request, official);
   const held = await request.post(`/api/v1/courses/${course.id}/enrolments`, { headers: bearer(official), data: { clientId: holder.id } });
   expect(held.status(), await held.text()).toBe(201);
