@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie, sessionOnRequest } from "./server/auth/lifetime";
 import { LINK_BLOCKED_HEADER, linkLimitState } from "./server/notifications/link-limit";
 import { clientIp } from "./server/rate-limit/client-ip";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./server/request-id";
 
 // A strict Content-Security-Policy with a fresh nonce for every page request. Next.js reads the
 // nonce from the request's CSP header and puts it on its own scripts; the root layout passes it to
@@ -46,6 +47,8 @@ export async function proxy(request: NextRequest) {
   // The shell leaves the staff tools out of the client's own pages (components/AppShell.tsx).
   requestHeaders.set("x-kp-path", request.nextUrl.pathname);
   requestHeaders.set("content-security-policy", policy);
+  // The request's id for pages and server actions: their audit events and log lines carry it (server/request-id.ts).
+  requestHeaders.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
   // Only this proxy says a link is blocked.
   requestHeaders.delete(LINK_BLOCKED_HEADER);
   if (request.method === "GET" && CLIENT_LINK.test(request.nextUrl.pathname)) {

@@ -137,6 +137,7 @@ const ROUTES: Record<string, Call[]> = {
   "GET /api/v1/openapi.json": [{ path: () => "/api/v1/openapi.json", expect: everyone(200) }],
   "GET /api/v1/clients": [{ path: () => "/api/v1/clients?q=a", expect: api({ official: 200, otherOffice: 200 }) }],
   "POST /api/v1/clients": [{ method: "POST", path: () => "/api/v1/clients", body: NEW_CLIENT, expect: api({ official: 201, otherOffice: 201 }) }],
+  "POST /api/v1/clients/search": [{ method: "POST", path: () => "/api/v1/clients/search", body: { q: "a" }, expect: api({ official: 200, otherOffice: 200 }) }],
   "GET /api/v1/clients/[id]": [{ path: (i) => `/api/v1/clients/${i.client}`, expect: api({ official: 200 }, 404) }],
   "GET /api/v1/courses": [{ path: () => "/api/v1/courses", expect: api({ official: 200, otherOffice: 200, provider: 200, otherProvider: 200, admin: 200 }) }],
   "POST /api/v1/courses": [{ method: "POST", path: () => "/api/v1/courses", body: NEW_COURSE, expect: api({ provider: 201, otherProvider: 201 }) }],
@@ -157,6 +158,7 @@ const ROUTES: Record<string, Call[]> = {
 const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => unknown[]; for: Role[] } | { public: string }> = {
   "app/actions/locale.ts#chooseLocale": { public: "the UI language cookie: anyone may choose a language" },
   "app/o/[token]/actions.ts#answerAction": { public: "a client's answer: authorised by the token in its arguments, not by a session" },
+  "app/official/clients/actions.ts#searchRegister": { public: "keeps a search term in the caller's own cookie and redirects to the register, whose page checks the caller (GET /official/clients)" },
   "app/official/actions.ts#saveClient": { page: (i) => `/official/clients/${i.client}/edit`, args: (i) => [{ clientId: i.client, values: {} }], for: ["official"] },
   "app/official/actions.ts#showIdentityCode": { page: (i) => `/official/clients/${i.client}`, args: (i) => [i.client], for: ["official"] },
   "app/official/actions.ts#actOnEnrolment": { page: (i) => `/official/clients/${i.client}`, args: (i) => [{ enrolmentId: i.enrolment, clientId: i.client, action: "cancel", values: { reason: "Pääsyoikeuden testi" } }], for: ["official"] },

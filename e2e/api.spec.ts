@@ -1,7 +1,9 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { apiToken, bearer } from "./support/api";
+import { expect, test } from "./support/openapi";
 
-// The JSON API end to end, as an integrating system would use it: real tokens, real server.
+// The JSON API end to end, as an integrating system would use it: real tokens, real server. Every
+// answer is checked against the server's OpenAPI document (./support/openapi.ts).
 
 let official: string;
 let otherOfficial: string;
@@ -26,13 +28,18 @@ async function createClient(request: APIRequestContext, token: string, extra: Re
   return (await response.json()) as { id: string; clientNumber: number };
 }
 
-test("a provider publishes a 3-seat course; five referrals give three offers and a queue of two", async ({ request }) => {
+/** A published course of the first provider. */
+async function createCourse(request: APIRequestContext, name: string, capacity: number) {
   const created = await request.post("/api/v1/courses", {
     headers: bearer(provider),
-    data: { name: "Suomi 1 API", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity: 3, status: "PUBLISHED" },
+    data: { name, studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity, status: "PUBLISHED" },
   });
   expect(created.status(), await created.text()).toBe(201);
-  const course = (await created.json()) as { id: string };
+  return (await created.json()) as { id: string };
+}
+
+test("a provider publishes a 3-seat course; five referrals give three offers and a queue of two", async ({ request }) => {
+  const course = await createCourse(request, "Suomi 1 API", 3);
 
   const results = [];
   for (let i = 0; i < 5; i++) {
@@ -89,8 +96,13 @@ test("clients: an invalid identity code is a 422 naming the field; codes never l
   const text = await fetched.text();
   expect(text).not.toContain("308T");
   expect(JSON.parse(text)).toMatchObject({ hasIdentityCode: true, identityCodeMasked: "131052-****" });
-  const found = await (await request.get(`/api/v1/clients?q=131052-308T`, { headers: bearer(official) })).json();
+  // An identity code never goes in a URL: the GET refuses it and names the POST, which finds the client.
+  const inUrl = await request.get(`/api/v1/clients?q=131052-308T`, { headers: bearer(official) });
+  expect(inUrl.status()).toBe(422);
+  expect(await inUrl.json()).toMatchObject({ code: "IDENTITY_CODE_IN_URL", detail: expect.stringContaining("POST /api/v1/clients/search") });
+  const found = await (await request.post("/api/v1/clients/search", { headers: bearer(official), data: { q: "131052-308T" } })).json();
   expect(found.items.map((c: { id: string }) => c.id)).toContain(client.id);
+  expect(JSON.stringify(found)).not.toContain("308T");
 
   expect((await request.get(`/api/v1/clients/${client.id}`, { headers: bearer(otherOfficial) })).status()).toBe(404);
   expect((await request.get(`/api/v1/clients/${client.id}`, { headers: bearer(provider) })).status()).toBe(404);
@@ -98,14 +110,38 @@ test("clients: an invalid identity code is a 422 naming the field; codes never l
   expect(search.items.map((c: { id: string }) => c.id)).not.toContain(client.id);
 });
 
+test("a provider's system learns who was referred (minimal data, never an identity code); a retried referral gets its first answer", async ({ request }) => {
+  const course = await createCourse(request, "Suomi 1 API, vastaanotto", 5);
+  const client = await createClient(request, official, { firstName: "Oleksandr", dateOfBirth: "1952-10-13", personalIdentityCode: "131052-308T", preferredLanguage: "uk", phone: "+358 40 123 4567", languageLevel: "A1_1", needsChildcare: true });
+
+  const key = `referral-${Math.random().toString(36).slice(2)}`;
+  const refer = () => request.post(`/api/v1/courses/${course.id}/enrolments`, { headers: { ...bearer(official), "idempotency-key": key, "x-request-id": key }, data: { clientId: client.id } });
+  const first = await refer();
+  expect(first.status(), await first.text()).toBe(201);
+  expect(first.headers()["x-request-id"]).toBe(key);
+  const retried = await refer();
+  expect(retried.status()).toBe(201);
+  expect(retried.headers()["idempotency-replayed"]).toBe("true");
+  expect(await retried.json()).toEqual(await first.json());
+  const reused = await request.post(`/api/v1/courses/${course.id}/enrolments`, { headers: { ...bearer(official), "idempotency-key": key }, data: { clientId: client.id, note: "another request" } });
+  expect(reused.status()).toBe(422);
+  expect(await reused.json()).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+  const { id } = (await first.json()) as { id: string };
+
+  const minimal = { firstName: "Oleksandr", lastName: expect.stringMatching(/^Testi /), email: "amina@example.com", phone: "+358 40 123 4567", preferredLanguage: "uk", languageLevel: "A1_1", studyPath: "BASIC", needsChildcare: true };
+  const list = await request.get(`/api/v1/courses/${course.id}/enrolments`, { headers: bearer(provider) });
+  const detail = await request.get(`/api/v1/enrolments/${id}`, { headers: bearer(provider) });
+  expect((await list.json()).items).toMatchObject([{ id, clientId: client.id, client: minimal }]);
+  expect(await detail.json()).toMatchObject({ id, client: minimal });
+  for (const text of [await list.text(), await detail.text()]) {
+    expect(text).not.toContain("308T");
+    expect(text).not.toContain("131052");
+  }
+});
+
 /** A published 1-seat course whose seat is offered to a holder referred first, so later referrals queue. */
 async function fullCourse(request: APIRequestContext, name: string) {
-  const created = await request.post("/api/v1/courses", {
-    headers: bearer(provider),
-    data: { name, studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(30), endsOn: inDays(150), capacity: 1, status: "PUBLISHED" },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const course = (await created.json()) as { id: string };
+  const course = await createCourse(request, name, 1);
   const holder = await createClient(request, official);
   const held = await request.post(`/api/v1/courses/${course.id}/enrolments`, { headers: bearer(official), data: { clientId: holder.id } });
   expect(held.status(), await held.text()).toBe(201);

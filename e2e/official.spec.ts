@@ -151,6 +151,8 @@ test.describe("official's workspace", () => {
 
     await page.getByRole("searchbox", { name: fi.official.register.search }).fill("");
     await page.getByRole("button", { name: fi.official.register.apply }).click();
+    // The search form posts (its term stays out of the address); wait for the unfiltered register.
+    await expect(page).toHaveURL(/\/official\/clients$/);
     await page.getByRole("checkbox", { name: /Khalil/ }).check();
     await page.getByRole("checkbox").nth(1).check();
     await page.getByRole("button", { name: fi.official.register.referSelected }).click();
@@ -163,6 +165,44 @@ test.describe("official's workspace", () => {
     await expect(results.getByRole("listitem")).toHaveCount(2);
     await expect(results.getByRole("status")).toHaveText(/\d \/ 2/);
     await expectAccessible(page);
+  });
+
+  test("a search by identity code finds the client and never puts the code in an address, a link or a request URL", async ({ page, request }) => {
+    const code = makeIdentityCode("1979-11-23", 200 + Math.floor(Math.random() * 600), "X");
+    const lastName = `Tunnushaku-${unique()}`;
+    const created = await request.post("/api/v1/clients", {
+      headers: bearer(apiToken("virkailija@example.fi")),
+      data: { firstName: "Leila", lastName, dateOfBirth: "1979-11-23", personalIdentityCode: code, preferredLanguage: "fi", studyPath: "SLOW" },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(r.url()));
+    const leaks = () => urls.concat(page.url()).filter((u) => decodeURIComponent(u).toUpperCase().includes(code.slice(0, 6)));
+
+    await signIn(page, "virkailija@example.fi");
+    await expectHome(page, "/official");
+    await page.goto("/official/clients");
+    const search = page.getByRole("searchbox", { name: fi.official.register.search });
+    await search.fill(code);
+    await page.getByRole("button", { name: fi.official.register.apply }).click();
+    await expect(page.getByRole("table").getByRole("link")).toHaveText([`${lastName}, Leila`]);
+    await expect(page).toHaveURL(/\/official\/clients\?search=[\w-]+$/);
+    await expectAccessible(page);
+
+    // A filter on top keeps the search; the export carries the search's id, not its term.
+    await page.getByRole("combobox", { name: fi.official.register.studyPath }).selectOption("SLOW");
+    await page.getByRole("button", { name: fi.official.register.apply }).click();
+    await expect(page).toHaveURL(/search=[\w-]+&studyPath=SLOW$/);
+    await expect(page.getByRole("table").getByRole("link")).toHaveText([`${lastName}, Leila`]);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: fi.official.register.exportCsv }).click();
+    expect((await download).url()).toMatch(/\/official\/clients\/export\?search=/);
+    expect(leaks()).toEqual([]);
+
+    // A code typed into the address is not searched for.
+    await page.goto(`/official/clients?q=${code}`);
+    await expect(page.getByRole("status").filter({ hasText: fi.official.register.identityCodeInAddress })).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
   });
 
   test("keyboard only: register, find a course, refer, cancel with a reason, read the timeline", async ({ page }) => {

@@ -3,13 +3,15 @@
 // through the e-mail's link; a seat frees on the first choice and the client accepts that; the
 // conditional seat is released and offered at once to the next client in that course's queue.
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { createTranslator } from "next-intl";
 import { apiToken, bearer } from "./support/api";
 import { expectHome, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 import { openMail } from "./support/mailbox";
 import { fi } from "./support/messages";
+// Its API calls' answers are checked against the OpenAPI document.
+import { expect, test } from "./support/openapi";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 const arPage = json("messages/ar/selfService.json");

@@ -4,6 +4,7 @@ import {
   identityCodeCheckCharacter,
   identityCodeErrorKey,
   isValidIdentityCode,
+  looksLikeIdentityCode,
   makeIdentityCode,
   maskIdentityCode,
   parseIdentityCode,
@@ -179,5 +180,12 @@ describe("properties", () => {
         expect(parseIdentityCode(code.slice(0, -1) + wrong, endOf2025)).toEqual({ ok: false, error: "CHECK_CHARACTER" });
       }),
     );
+  });
+});
+
+describe("looksLikeIdentityCode", () => {
+  it("is true for anything shaped like a code, valid or mistyped, and false for names, numbers and addresses", () => {
+    for (const term of ["131052-308T", " 131052-308t ", "131052-308X", "010203A1234"]) expect(looksLikeIdentityCode(term), term).toBe(true);
+    for (const term of ["Khalil", "12345", "amina@example.com", "131052308T", "131052-308T1"]) expect(looksLikeIdentityCode(term), term).toBe(false);
   });
 });

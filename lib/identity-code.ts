@@ -95,6 +95,11 @@ export function isValidIdentityCode(input: string, today?: Date): boolean {
   return parseIdentityCode(input, today).ok;
 }
 
+/** Shaped like an identity code, valid or not: such a term never goes into a URL (a mistyped code is still someone's). */
+export function looksLikeIdentityCode(input: string): boolean {
+  return SHAPE.test(input.trim().toUpperCase());
+}
+
 /** The check character for DDMMYYZZZ: the nine digits as one integer, mod 31. */
 export function identityCodeCheckCharacter(nineDigits: string): string {
   if (!/^\d{9}$/.test(nineDigits)) throw new RangeError(`Expected nine digits, got "${nineDigits}"`);

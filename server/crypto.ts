@@ -10,19 +10,29 @@ export function subkey(purpose: string, key = env().DATA_ENCRYPTION_KEY): Buffer
   return Buffer.from(hkdfSync("sha256", Buffer.from(key, "base64"), Buffer.alloc(0), purpose, 32));
 }
 
-export function encryptIdentityCode(code: string, key?: string): string {
+/** AES-256-GCM under the subkey for `purpose`: "v1:<iv>:<tag>:<ciphertext>", base64 parts. */
+export function seal(purpose: string, text: string, key?: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", subkey("identity-code/aes-256-gcm", key), iv);
-  const ciphertext = Buffer.concat([cipher.update(code, "utf8"), cipher.final()]);
+  const cipher = createCipheriv("aes-256-gcm", subkey(purpose, key), iv);
+  const ciphertext = Buffer.concat([cipher.update(text, "utf8"), cipher.final()]);
   return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === "string" ? p : p.toString("base64"))).join(":");
 }
 
-export function decryptIdentityCode(stored: string, key?: string): string {
+/** The text `seal` sealed for the same purpose; throws for anything else (tampered, another purpose or key). */
+export function unseal(purpose: string, stored: string, key?: string): string {
   const [version, iv, tag, ciphertext] = stored.split(":");
-  if (version !== VERSION || !iv || !tag || !ciphertext) throw new Error("Unknown identity code format");
-  const decipher = createDecipheriv("aes-256-gcm", subkey("identity-code/aes-256-gcm", key), Buffer.from(iv, "base64"));
+  if (version !== VERSION || !iv || !tag || !ciphertext) throw new Error("Unknown sealed format");
+  const decipher = createDecipheriv("aes-256-gcm", subkey(purpose, key), Buffer.from(iv, "base64"));
   decipher.setAuthTag(Buffer.from(tag, "base64"));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64")), decipher.final()]).toString("utf8");
+}
+
+export function encryptIdentityCode(code: string, key?: string): string {
+  return seal("identity-code/aes-256-gcm", code, key);
+}
+
+export function decryptIdentityCode(stored: string, key?: string): string {
+  return unseal("identity-code/aes-256-gcm", stored, key);
 }
 
 /** Deterministic keyed hash of a normalised code: equal codes give equal values, nothing else leaks. */

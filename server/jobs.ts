@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteExpiredIdempotencyKeys } from "./api/idempotency";
 import { db } from "./db/client";
 import { expireDueOffers, fillFreeSeats, syncPools } from "./enrolment";
 import { holdsUnconditionalSeat } from "./enrolment/hand-over";
@@ -47,11 +48,14 @@ export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]):
   return { expired, offered, joined, reportChanges };
 }
 
-/** The day's work: anonymise clients inactive for longer than the administrator's retention period (server/privacy). */
-export async function runDailyJobs(now = new Date()): Promise<{ anonymised: number }> {
+/**
+ * The day's work: anonymise clients inactive for longer than the administrator's retention period
+ * (server/privacy), and forget the API's expired idempotency keys.
+ */
+export async function runDailyJobs(now = new Date()): Promise<{ anonymised: number; idempotencyKeys: number }> {
   const { retentionMonths } = await getSettings();
   const { anonymised } = await anonymiseInactiveClients({ now, retentionMonths });
-  return { anonymised };
+  return { anonymised, idempotencyKeys: await deleteExpiredIdempotencyKeys(now) };
 }
 
 let timer: NodeJS.Timeout | undefined;

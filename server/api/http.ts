@@ -1,8 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "../db/client";
 import { actorForBearer } from "../auth/api-token";
 import type { Actor } from "../auth/actor";
+import { logger } from "../logger";
 import { apiRateLimitPerMinute, consumeApiRequest } from "../rate-limit/limits";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "../request-id";
+import { idempotently, type IdempotencyRefusal } from "./idempotency";
 
 /** RFC 9457 problem details with a stable machine-readable `code`. */
 export function problem(
@@ -21,10 +25,12 @@ type Handler<C> = (request: Request, actor: Actor, context: C) => Promise<Respon
 
 /**
  * Wraps a /api/v1 handler: the bearer token must name an active user, or the answer is 401; a
- * token over its per-minute allowance gets 429 with Retry-After (counted in memory, no query).
+ * token over its per-minute allowance gets 429 with Retry-After (counted in memory, no query); a
+ * write with an Idempotency-Key runs once (./idempotency.ts). The request id (X-Request-Id, or a
+ * new one) is on the answer, on log lines and on audit events written meanwhile.
  */
 export function withApiActor<C>(handler: Handler<C>) {
-  return async (request: Request, context: C): Promise<Response> => {
+  const serve = async (request: Request, context: C): Promise<Response> => {
     const found = await actorForBearer(sql(), request.headers.get("authorization"));
     if (!found) {
       return problem(401, "UNAUTHENTICATED", "A valid API token is required.", {
@@ -40,8 +46,43 @@ export function withApiActor<C>(handler: Handler<C>) {
       response.headers.set("retry-after", String(limit.retryAfterSeconds));
       return response;
     }
-    return handler(request, found, context);
+    const outcome = await idempotently(request, found.userId, (replayable) => handler(replayable, found, context));
+    return outcome.ok ? outcome.response : idempotencyProblem(outcome.code);
   };
+  return async (request: Request, context: C): Promise<Response> => {
+    const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+    const response = await withRequestId(requestId, async () => {
+      try {
+        return await serve(request, context);
+      } catch (error) {
+        logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "API request failed");
+        return problem(500, "INTERNAL_ERROR", "The server could not answer this request.", { detail: `Quote request id ${requestId} when reporting it.` });
+      }
+    });
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  };
+}
+
+const IDEMPOTENCY_PROBLEMS: Record<IdempotencyRefusal, { status: number; title: string }> = {
+  IDEMPOTENCY_KEY_INVALID: { status: 400, title: "Idempotency-Key must be 1 to 255 visible ASCII characters." },
+  IDEMPOTENCY_KEY_IN_PROGRESS: { status: 409, title: "A request with this Idempotency-Key is still running; try again shortly." },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: "This Idempotency-Key was used for a different request." },
+};
+
+function idempotencyProblem(code: IdempotencyRefusal): Response {
+  const { status, title } = IDEMPOTENCY_PROBLEMS[code];
+  const response = problem(status, code, title);
+  if (code === "IDEMPOTENCY_KEY_IN_PROGRESS") response.headers.set("retry-after", "1");
+  return response;
+}
+
+/**
+ * A 2xx answer encoded through its response schema (lib/schemas/api.ts), the one the OpenAPI
+ * document declares: fields it does not name are left out, and one that breaks it is a bug (500).
+ */
+export function answer<S extends z.ZodType>(schema: S, value: z.output<S>, status = 200): Response {
+  return Response.json(z.encode(schema, value), { status });
 }
 
 const STATUS_OF: Record<string, number> = {

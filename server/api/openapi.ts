@@ -1,97 +1,256 @@
 import "server-only";
 import { z } from "zod";
+import * as answers from "../../lib/schemas/api";
 import { clientSchema } from "../../lib/schemas/client";
 import { courseFilterSchema, coursePatchSchema, courseSchema } from "../../lib/schemas/course";
 import { enrolmentActions, enrolmentActionSchema, enrolmentListSchema, referralSchema } from "../../lib/schemas/enrolment";
+import { clientRegisterFilterSchema } from "../../lib/schemas/official";
 import { closePoolBodySchema, poolReferralSchema } from "../../lib/schemas/pool";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas that validate
-// requests, so the document cannot drift from what the server accepts.
+// requests and encode answers (lib/schemas/api.ts, through server/api/http.ts `answer`), so the
+// document cannot drift from what the server accepts and answers. server/api/openapi.test.ts
+// fails when a route handler under app/api/v1 is not described here.
 
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+// On the wire: what a request sends and what an answer's JSON holds (a timestamp's string side).
+const json = (schema: z.ZodType) => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+  void _dialect;
+  return rest;
+};
 
-const problem = { $ref: "#/components/schemas/Problem" };
-// Every authenticated call can also answer 429 (the token's per-minute allowance, with Retry-After).
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    (codes.includes(401) ? [...codes, 429] : codes).map((c) => [
-      String(c),
-      c === 429
-        ? {
-            description: "Too many requests with this token (`code` RATE_LIMITED); wait the Retry-After seconds.",
-            headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds until the token may call again." } },
-            content: { "application/problem+json": { schema: problem } },
-          }
-        : { description: "Problem details (RFC 9457) with a stable `code`.", content: { "application/problem+json": { schema: problem } } },
+const requests = {
+  Client: clientSchema,
+  ClientSearch: clientRegisterFilterSchema,
+  Course: courseSchema,
+  CoursePatch: coursePatchSchema,
+  Referral: referralSchema,
+  EnrolmentAction: enrolmentActionSchema,
+  PoolReferral: poolReferralSchema,
+  ClosePool: closePoolBodySchema,
+};
+
+const responses = {
+  Problem: answers.problemResponse,
+  MeResponse: answers.meResponse,
+  ClientResponse: answers.clientResponse,
+  ClientRegisterResponse: answers.clientRegisterResponse,
+  ClientPoolsResponse: answers.clientPoolsResponse,
+  CourseResponse: answers.courseResponse,
+  CourseListResponse: answers.courseListResponse,
+  ReferralResponse: answers.referralResponse,
+  CourseEnrolmentListResponse: answers.courseEnrolmentListResponse,
+  EnrolmentResponse: answers.enrolmentResponse,
+  EnrolmentActionResponse: answers.enrolmentActionResponse,
+  PoolReferralResponse: answers.poolReferralResponse,
+  ClosePoolResponse: answers.closePoolResponse,
+};
+
+type RequestName = keyof typeof requests;
+type ResponseName = Exclude<keyof typeof responses, "Problem">;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problemContent = { "application/problem+json": { schema: ref("Problem") } };
+
+const ERRORS: Record<number, string> = {
+  400: "The body is not JSON (`BAD_JSON`), or the Idempotency-Key is malformed (`IDEMPOTENCY_KEY_INVALID`).",
+  401: "No valid API token (`UNAUTHENTICATED`).",
+  403: "The caller's role cannot do this (`FORBIDDEN`).",
+  404: "No such record, or it is not the caller's to see (`NOT_FOUND`).",
+  409: "The record's state does not allow this (the `code` says why), or a request with the same Idempotency-Key is still running (`IDEMPOTENCY_KEY_IN_PROGRESS`, with Retry-After).",
+  422: "Invalid input (`VALIDATION_FAILED` with per-field `errors`, or a domain code), or the Idempotency-Key was used for another request (`IDEMPOTENCY_KEY_REUSED`).",
+  429: "Too many requests with this token (`RATE_LIMITED`); wait the Retry-After seconds.",
+  500: "The server could not answer (`INTERNAL_ERROR`); quote the X-Request-Id.",
+};
+
+const requestIdHeader = { "X-Request-Id": { description: "The request's id: the caller's X-Request-Id, or one the server made.", schema: { type: "string" } } };
+
+function errorResponses(codes: number[]) {
+  return Object.fromEntries(
+    [...new Set([...codes, 401, 429, 500])].sort((a, b) => a - b).map((code) => [
+      String(code),
+      {
+        description: ERRORS[code],
+        headers: { ...requestIdHeader, ...(code === 429 || code === 409 ? { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait before trying again." } } : {}) },
+        content: problemContent,
+      },
     ]),
   );
-const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const ok = (description: string, status = "200") => ({ [status]: { description, content: { "application/json": { schema: { type: "object" } } } } });
+}
+
+interface Operation {
+  operationId: string;
+  summary: string;
+  /** 2xx: its status and the schema of its body. */
+  answer: [status: 200 | 201, schema: ResponseName, description: string];
+  errors: number[];
+  body?: RequestName;
+  bodyOptional?: boolean;
+  parameters?: object[];
+}
+
 const idParam = (name = "id") => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } });
-const queryParams = (schema: z.ZodObject) =>
-  Object.entries((json(schema) as { properties: Record<string, object> }).properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
+const queryParams = (schema: z.ZodObject, notes: Record<string, string> = {}) =>
+  Object.entries((json(schema) as { properties: Record<string, object> }).properties).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: s,
+    ...(notes[name] ? { description: notes[name] } : {}),
+  }));
+
+function operation(method: string, o: Operation) {
+  const write = method !== "get";
+  return {
+    operationId: o.operationId,
+    summary: o.summary,
+    parameters: [...(o.parameters ?? []), { $ref: "#/components/parameters/RequestId" }, ...(write ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [])],
+    ...(o.body ? { requestBody: { required: !o.bodyOptional, content: { "application/json": { schema: ref(o.body) } } } } : {}),
+    responses: {
+      [String(o.answer[0])]: {
+        description: o.answer[2],
+        headers: { ...requestIdHeader, ...(write ? { "Idempotency-Replayed": { description: "`true` on the stored answer to a repeated request.", schema: { type: "string" } } } : {}) },
+        content: { "application/json": { schema: ref(o.answer[1]) } },
+      },
+      ...errorResponses(write ? [...o.errors, 400, 409, 422] : o.errors),
+    },
+  };
+}
 
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
-    info: { title: "Koulutusportti API", version: "1", description: "Referrals, seats and waiting lists for integration training. Authenticate with `Authorization: Bearer <token>` (`npm run api-token -- <email>`)." },
+    info: {
+      title: "Koulutusportti API",
+      version: "1",
+      description:
+        "Referrals, seats and waiting lists for integration training. Authenticate with `Authorization: Bearer <token>` (`npm run api-token -- <email>`). " +
+        "Every write accepts an `Idempotency-Key`: a repeated request with the same key and body gets the first answer. Identity codes never go in a URL: search for one with `POST /clients/search`.",
+    },
     servers: [{ url: "/api/v1" }],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: {
-        Problem: {
-          type: "object",
-          required: ["type", "title", "status", "code"],
-          properties: {
-            type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, code: { type: "string" }, detail: { type: "string" },
-            errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, code: { type: "string" } } } },
-          },
+      parameters: {
+        RequestId: { name: "X-Request-Id", in: "header", required: false, description: "Your id for this request (1–128 of A–Z a–z 0–9 . _ : -); kept in the audit trail and logs.", schema: { type: "string", pattern: "^[A-Za-z0-9._:-]{1,128}$" } },
+        IdempotencyKey: {
+          name: "Idempotency-Key",
+          in: "header",
+          required: false,
+          description: "A key of your choice (a UUID, say) for this write. Sent again with the same request within 24 hours, the first answer (status and body) is returned instead of doing it twice.",
+          schema: { type: "string", minLength: 1, maxLength: 255 },
         },
-        Client: json(clientSchema),
-        Course: json(courseSchema),
-        CoursePatch: json(coursePatchSchema),
-        Referral: json(referralSchema),
-        EnrolmentAction: json(enrolmentActionSchema),
-        PoolReferral: json(poolReferralSchema),
-        ClosePool: json(closePoolBodySchema),
       },
+      schemas: Object.fromEntries([...Object.entries(requests), ...Object.entries(responses)].map(([name, schema]) => [name, json(schema)])),
     },
     paths: {
-      "/me": { get: { summary: "The token's user", responses: { ...ok("id, email, role, organisationId"), ...errors(401) } } },
+      "/me": { get: operation("get", { operationId: "getMe", summary: "The token's user", answer: [200, "MeResponse", "The user"], errors: [] }) },
       "/clients": {
-        post: { summary: "Register a client (officials)", requestBody: body("Client"), responses: { ...ok("The client, identity code masked", "201"), ...errors(401, 403, 422) } },
-        get: { summary: "Search the office's clients by name, client number, e-mail or exact identity code", parameters: [{ name: "q", in: "query", schema: { type: "string" } }], responses: { ...ok("{ items }"), ...errors(401, 403) } },
+        post: operation("post", { operationId: "registerClient", summary: "Register a client (officials)", body: "Client", answer: [201, "ClientResponse", "The client, identity code masked"], errors: [403] }),
+        get: operation("get", {
+          operationId: "listClients",
+          summary: "The office's client register, by name, client number or e-mail (25 a page). A term shaped like an identity code is refused (422 `IDENTITY_CODE_IN_URL`): use POST /clients/search.",
+          parameters: queryParams(clientRegisterFilterSchema, { q: "A name, client number or e-mail address; never an identity code." }),
+          answer: [200, "ClientRegisterResponse", "One page of matches"],
+          errors: [403, 422],
+        }),
       },
-      "/clients/{id}": { get: { summary: "One client of the official's office", parameters: [idParam()], responses: { ...ok("The client"), ...errors(401, 404) } } },
-      "/clients/{id}/pools": { get: { summary: "The client's pooled referrals, newest first, with each place's status and queue position (officials of the client's office)", parameters: [idParam()], responses: { ...ok("{ items }"), ...errors(401, 404) } } },
+      "/clients/search": {
+        post: operation("post", {
+          operationId: "searchClients",
+          summary: "Search the office's client register by name, client number, e-mail or exact identity code, with the term in the body. A search by identity code is audited.",
+          body: "ClientSearch",
+          answer: [200, "ClientRegisterResponse", "One page of matches"],
+          errors: [403],
+        }),
+      },
+      "/clients/{id}": { get: operation("get", { operationId: "getClient", summary: "One client of the official's office", parameters: [idParam()], answer: [200, "ClientResponse", "The client, identity code masked"], errors: [404] }) },
+      "/clients/{id}/pools": {
+        get: operation("get", {
+          operationId: "getClientPools",
+          summary: "The client's pooled referrals, newest first, with each place's status and queue position (officials of the client's office)",
+          parameters: [idParam()],
+          answer: [200, "ClientPoolsResponse", "The pooled referrals"],
+          errors: [404],
+        }),
+      },
       "/pools": {
-        post: {
+        post: operation("post", {
+          operationId: "referToPool",
           summary: "Queue a client for the first free seat among matching courses (officials): criteria and/or ranked courses. The client joins every matching course's queue at the pool's referral time; a free seat is offered at once.",
-          requestBody: body("PoolReferral"),
-          responses: { ...ok("{ id, places: [{ enrolmentId, courseId, status, preferenceRank, conditional, queuePosition }] }", "201"), ...errors(401, 403, 404, 409, 422) },
-        },
+          body: "PoolReferral",
+          answer: [201, "PoolReferralResponse", "The pool and its places"],
+          errors: [403, 404],
+        }),
       },
-      "/pools/{id}/close": { post: { summary: "End a pooled referral (officials of the client's office): its queue places are withdrawn; an open offer stays for the client to answer", parameters: [idParam()], requestBody: body("ClosePool"), responses: { ...ok("{ ok: true, withdrawn }"), ...errors(401, 404, 409, 422) } } },
+      "/pools/{id}/close": {
+        post: operation("post", {
+          operationId: "closePool",
+          summary: "End a pooled referral (officials of the client's office): its queue places are withdrawn; an open offer stays for the client to answer",
+          parameters: [idParam()],
+          body: "ClosePool",
+          answer: [200, "ClosePoolResponse", "How many queue places were withdrawn"],
+          errors: [404],
+        }),
+      },
       "/courses": {
-        post: { summary: "Create a course (provider staff)", requestBody: body("Course"), responses: { ...ok("The course", "201"), ...errors(401, 403, 422) } },
-        get: { summary: "Courses visible to the caller", parameters: queryParams(courseFilterSchema), responses: { ...ok("{ items }"), ...errors(401, 422) } },
+        post: operation("post", { operationId: "createCourse", summary: "Create a course (provider staff)", body: "Course", answer: [201, "CourseResponse", "The course"], errors: [403] }),
+        get: operation("get", { operationId: "listCourses", summary: "Courses visible to the caller", parameters: queryParams(courseFilterSchema), answer: [200, "CourseListResponse", "The courses"], errors: [403, 422] }),
       },
       "/courses/{id}": {
-        get: { summary: "A course with capacity, seatsHeld and queueLength", parameters: [idParam()], responses: { ...ok("The course"), ...errors(401, 404) } },
-        patch: { summary: "Change a course; capacity and status go through the enrolment engine", parameters: [idParam()], requestBody: body("CoursePatch"), responses: { ...ok("The course"), ...errors(401, 404, 409, 422) } },
+        get: operation("get", { operationId: "getCourse", summary: "A course with capacity, seatsHeld and queueLength", parameters: [idParam()], answer: [200, "CourseResponse", "The course"], errors: [404] }),
+        patch: operation("patch", {
+          operationId: "updateCourse",
+          summary: "Change a course; capacity and status go through the enrolment engine",
+          parameters: [idParam()],
+          body: "CoursePatch",
+          answer: [200, "CourseResponse", "The course as changed"],
+          errors: [404],
+        }),
       },
       "/courses/{id}/enrolments": {
-        post: { summary: "Refer a client (officials). A full course is not an error: the result is WAITLISTED with queuePosition.", parameters: [idParam()], requestBody: body("Referral"), responses: { ...ok("{ id, status, queuePosition, offerExpiresAt }", "201"), ...errors(401, 403, 404, 409, 422) } },
-        get: { summary: "The course's enrolments in queue order (provider staff)", parameters: [idParam(), ...queryParams(enrolmentListSchema)], responses: { ...ok("{ items }"), ...errors(401, 403, 404) } },
+        post: operation("post", {
+          operationId: "referClient",
+          summary: "Refer a client (officials). A full course is not an error: the result is WAITLISTED with queuePosition.",
+          parameters: [idParam()],
+          body: "Referral",
+          answer: [201, "ReferralResponse", "The enrolment: offered, confirmed or waitlisted"],
+          errors: [403, 404],
+        }),
+        get: operation("get", {
+          operationId: "listCourseEnrolments",
+          summary: "The course's enrolments in queue order (provider staff), each with the client's minimal data (never an identity code)",
+          parameters: [idParam(), ...queryParams(enrolmentListSchema)],
+          answer: [200, "CourseEnrolmentListResponse", "The enrolments"],
+          errors: [403, 404, 422],
+        }),
       },
-      "/enrolments/{id}": { get: { summary: "An enrolment with its event history", parameters: [idParam()], responses: { ...ok("The enrolment"), ...errors(401, 404) } } },
+      "/enrolments/{id}": {
+        get: operation("get", {
+          operationId: "getEnrolment",
+          summary: "An enrolment with its event history; for the course's provider with the client's minimal data",
+          parameters: [idParam()],
+          answer: [200, "EnrolmentResponse", "The enrolment"],
+          errors: [404],
+        }),
+      },
       "/enrolments/{id}/{action}": {
-        post: {
+        post: operation("post", {
+          operationId: "actOnEnrolment",
           summary: "Act on an enrolment",
           parameters: [idParam(), { name: "action", in: "path", required: true, schema: { type: "string", enum: [...enrolmentActions] } }],
-          requestBody: { required: false, content: { "application/json": { schema: { $ref: "#/components/schemas/EnrolmentAction" } } } },
-          responses: { ...ok("{ ok: true, … }"), ...errors(401, 403, 404, 409, 422) },
+          body: "EnrolmentAction",
+          bodyOptional: true,
+          answer: [200, "EnrolmentActionResponse", "Done"],
+          errors: [403, 404],
+        }),
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This document",
+          security: [],
+          responses: { "200": { description: "The OpenAPI 3.1 description of the API", content: { "application/json": { schema: { type: "object" } } } } },
         },
       },
     },

@@ -70,26 +70,6 @@ export async function getClient(actor: Actor, clientId: string): Promise<Present
   return row ? presentClient(row) : null;
 }
 
-/** Name, client number, e-mail or the exact identity code, within the official's office. */
-export async function searchClients(actor: Actor, q: string, limit = 50, offset = 0): Promise<PresentedClient[] | null> {
-  if (!isOfficial(actor)) return null;
-  const term = q.trim();
-  const or: Prisma.ClientWhereInput[] = [];
-  if (term) {
-    or.push({ lastName: { contains: term, mode: "insensitive" } }, { firstName: { contains: term, mode: "insensitive" } }, { email: { equals: term.toLowerCase() } });
-    if (/^\d{1,9}$/.test(term)) or.push({ clientNumber: Number(term) });
-    if (term.length === 11) or.push({ identityCodeHmac: identityCodeHmac(term) });
-  }
-  const rows = await db().client.findMany({
-    where: { officeId: actor.organisationId, anonymisedAt: null, ...(or.length ? { OR: or } : {}) },
-    select: publicFields,
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { clientNumber: "asc" }],
-    take: Math.min(limit, 200),
-    skip: offset,
-  });
-  return rows.map(presentClient);
-}
-
 export interface PossibleDuplicate {
   id: string;
   clientNumber: number;

@@ -18,8 +18,8 @@ export function presentCourse(row: CourseRow, queueLength?: number) {
   const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
   return {
     ...row,
-    startsOn: day(row.startsOn),
-    endsOn: day(row.endsOn),
+    startsOn: row.startsOn.toISOString().slice(0, 10),
+    endsOn: row.endsOn.toISOString().slice(0, 10),
     referralOpensOn: day(row.referralOpensOn),
     referralClosesOn: day(row.referralClosesOn),
     freeSeats: Math.max(0, row.capacity - row.seatsHeld),

@@ -99,6 +99,18 @@ describe("outbox delivery", () => {
     expect(smtp.messages).toHaveLength(1);
   });
 
+  it("keeps no e-mail address of an SMTP refusal in the stored error", async () => {
+    const smtp = await catcher({ reject: (m) => ({ code: 550, message: `5.1.1 <${m.to[0]}>: Recipient address rejected; also cc ÄÖ.tili@esimerkki.fi` }) });
+    const [id] = await outboxRows(1);
+    worker({ smtpUrl: smtp.url, only: [id!] });
+    await until(allDone([id!]));
+    const row = (await statuses([id!]))[0]!;
+    expect(row).toMatchObject({ status: "PARKED" });
+    expect(row.lastError).toContain("550");
+    expect(row.lastError).toContain("<[address]>: Recipient address rejected");
+    expect(row.lastError).not.toContain("@");
+  });
+
   it("two workers on one database send every message exactly once", async () => {
     const smtp = await catcher();
     const ids = await outboxRows(40);

@@ -6,7 +6,7 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { db } from "../db/client";
 import type { OutboxMessage } from "../db/generated/client";
-import { logger } from "../logger";
+import { logger, redactAddresses } from "../logger";
 import { renderOutboxMessage, type RenderedEmail } from "./render";
 
 // Delivery of the outbox: claim due messages with FOR UPDATE SKIP LOCKED (a lease, so a dead
@@ -144,7 +144,7 @@ async function deliverOne(config: DeliveryConfig, mailer: Mailer, message: Outbo
     const uncertain = handedOff && !e.responseCode;
     const maxAttempts = config.maxAttempts ?? DEFAULTS.maxAttempts;
     const park = uncertain || message.attempts >= maxAttempts || (e.responseCode !== undefined && e.responseCode >= 550 && e.responseCode < 560);
-    const lastError = uncertain ? UNCERTAIN : `${e.responseCode ? `${e.responseCode} ` : ""}${e.message}`.slice(0, 1000);
+    const lastError = uncertain ? UNCERTAIN : redactAddresses(`${e.responseCode ? `${e.responseCode} ` : ""}${e.message}`).slice(0, 1000);
     await prisma.outboxMessage.updateMany({
       where: { id: message.id, claimId },
       data: park

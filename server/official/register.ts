@@ -1,10 +1,12 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor";
-import { identityCodeHmac } from "../crypto";
+import { recordAudit } from "../audit";
+import { identityCodeHmac, seal, unseal } from "../crypto";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { EnrolmentStatus, StudyPath } from "../db/generated/enums";
-import { isValidIdentityCode } from "../../lib/identity-code";
+import { isValidIdentityCode, looksLikeIdentityCode } from "../../lib/identity-code";
 import type { ClientRegisterFilter } from "../../lib/schemas/official";
 
 export const REGISTER_PAGE_SIZE = 25;
@@ -35,7 +37,7 @@ export function registerWhere(officeId: string, filter: Omit<ClientRegisterFilte
   const q = filter.q?.trim() ?? "";
   if (q) {
     if (/^\d{1,9}$/.test(q)) parts.push(Prisma.sql`c."clientNumber" = ${Number(q)}`);
-    else if (q.length === 11 && isValidIdentityCode(q)) parts.push(Prisma.sql`c."identityCodeHmac" = ${identityCodeHmac(q)}`);
+    else if (searchesByIdentityCode(q)) parts.push(Prisma.sql`c."identityCodeHmac" = ${identityCodeHmac(q)}`);
     else if (q.includes("@")) parts.push(Prisma.sql`c.email LIKE ${`${escapeLike(q.toLowerCase())}%`}`);
     else {
       for (const word of q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5)) {
@@ -50,6 +52,10 @@ export function registerWhere(officeId: string, filter: Omit<ClientRegisterFilte
   if (filter.placement === "pooled") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "QueueEntry" q WHERE q."clientId" = c.id AND q.status = 'ACTIVE')`);
   if (filter.placement === "none") parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED'))`);
   return Prisma.join(parts, " AND ");
+}
+
+function searchesByIdentityCode(q: string): boolean {
+  return q.length === 11 && isValidIdentityCode(q);
 }
 
 function escapeLike(s: string): string {
@@ -69,7 +75,11 @@ interface Row {
   pooled: boolean;
 }
 
-/** One page of the office's client register, with the total count and each client's live enrolment states. */
+/**
+ * One page of the office's client register, with the total count and each client's live enrolment
+ * states; for the register page and the API alike. A search by identity code is audited (who looked
+ * for whose code), like showing a code; the code itself is not recorded.
+ */
 export async function searchClientRegister(actor: Actor, filter: ClientRegisterFilter) {
   if (actor.role !== "OFFICIAL" || !actor.organisationId) return null;
   const where = registerWhere(actor.organisationId, filter);
@@ -86,6 +96,16 @@ export async function searchClientRegister(actor: Actor, filter: ClientRegisterF
            EXISTS (SELECT 1 FROM "QueueEntry" q WHERE q."clientId" = page.id AND q.status = 'ACTIVE') AS pooled
     FROM page ORDER BY page."lastName", page."firstName", page."clientNumber"`, countRegister(actor.organisationId, filter)]);
   const capped = total > REGISTER_COUNT_CAP;
+  if (filter.q && searchesByIdentityCode(filter.q.trim())) {
+    const [match] = rows;
+    await recordAudit(db(), {
+      actorUserId: actor.userId,
+      action: "client.identityCode.search",
+      organisationId: actor.organisationId,
+      ...(match && rows.length === 1 ? { entityType: "Client", entityId: match.id, clientId: match.id } : {}),
+      details: { matches: Math.min(total, REGISTER_COUNT_CAP) },
+    });
+  }
   return {
     total: Math.min(total, REGISTER_COUNT_CAP),
     capped,
@@ -112,4 +132,68 @@ async function countRegister(officeId: string, filter: Omit<ClientRegisterFilter
   const [row] = await db().$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM (SELECT 1 FROM "Client" c WHERE ${registerWhere(officeId, filter)} LIMIT ${REGISTER_COUNT_CAP + 1}) matches`;
   return Number(row?.n ?? 0);
+}
+
+// The register page keeps its search term out of the address: the search form posts it, the term
+// is kept in a sealed, short-lived cookie under a random id, and the page's address, its filter and
+// pagination links and the export carry only that id. An identity code typed into the search box
+// so never reaches browser history, proxy logs or a Referer. A name may still come in a link
+// (`?q=Khalil`); a term in the address that looks like an identity code is refused.
+
+export const REGISTER_SEARCH_COOKIE = "kp_register_search";
+export const REGISTER_SEARCH_SECONDS = 60 * 60;
+const SEARCHES_KEPT = 5;
+const SEAL = "register-search/aes-256-gcm";
+
+interface KeptSearch {
+  id: string;
+  userId: string;
+  q: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+function keptSearches(cookie: string | undefined, now: number): KeptSearch[] {
+  if (!cookie) return [];
+  try {
+    const kept = JSON.parse(unseal(SEAL, cookie)) as KeptSearch[];
+    return kept.filter((s) => now - s.at < REGISTER_SEARCH_SECONDS * 1000);
+  } catch {
+    // Tampered with, or sealed under another key: nothing kept.
+    return [];
+  }
+}
+
+/** Keeps a search term for the actor: the id for the address and the cookie's new value. */
+export function rememberRegisterSearch(cookie: string | undefined, actor: Pick<Actor, "userId">, q: string, now = Date.now()): { searchId: string; cookie: string } {
+  const searchId = randomBytes(12).toString("base64url");
+  const kept = [{ id: searchId, userId: actor.userId, q, at: now }, ...keptSearches(cookie, now).filter((s) => s.userId === actor.userId)].slice(0, SEARCHES_KEPT);
+  return { searchId, cookie: seal(SEAL, JSON.stringify(kept)) };
+}
+
+export interface RegisterTerm {
+  q?: string;
+  /** The kept search the term came from, for the page's links. */
+  searchId?: string;
+  /** Why there is no term although one was asked for. */
+  refused?: "searchExpired" | "identityCodeInAddress";
+}
+
+/** The search term of a register address: a kept search (`search=<id>`), or a `q` that is not an identity code. */
+export function registerTermOf(params: { q?: string; search?: string }, cookie: string | undefined, actor: Pick<Actor, "userId">, now = Date.now()): RegisterTerm {
+  if (params.search) {
+    const kept = keptSearches(cookie, now).find((s) => s.id === params.search && s.userId === actor.userId);
+    return kept ? { q: kept.q, searchId: kept.id } : { refused: "searchExpired" };
+  }
+  if (params.q && looksLikeIdentityCode(params.q)) return { refused: "identityCodeInAddress" };
+  return params.q ? { q: params.q } : {};
+}
+
+/** The query of a register address (a link, the export's fields): the kept search's id in place of its term. */
+export function registerParams(filter: Partial<ClientRegisterFilter>, term: RegisterTerm): URLSearchParams {
+  const params = new URLSearchParams();
+  if (term.searchId) params.set("search", term.searchId);
+  else if (term.q) params.set("q", term.q);
+  for (const [key, value] of Object.entries(filter)) if (key !== "q" && value !== undefined && value !== "") params.set(key, String(value));
+  return params;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Heading } from "@/components/suomifi";
@@ -6,7 +7,8 @@ import { StatusTag } from "@/components/enrolment/StatusTag";
 import styles from "@/components/official/official.module.css";
 import { clientRegisterFilterSchema } from "@/lib/schemas/official";
 import { requireActor } from "@/server/auth/session";
-import { searchClientRegister } from "@/server/official/register";
+import { REGISTER_SEARCH_COOKIE, registerParams, registerTermOf, searchClientRegister } from "@/server/official/register";
+import { searchRegister } from "./actions";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -19,15 +21,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClientRegisterPage({ searchParams }: Props) {
   const actor = await requireActor(["OFFICIAL"]);
-  const parsed = clientRegisterFilterSchema.safeParse(await searchParams);
+  const params = await searchParams;
+  // The term comes from the search form's kept search (`search=<id>`), never whole in the address.
+  const term = registerTermOf(params, (await cookies()).get(REGISTER_SEARCH_COOKIE)?.value, actor);
+  const parsed = clientRegisterFilterSchema.safeParse({ ...params, q: term.q });
   const filter = parsed.success ? parsed.data : clientRegisterFilterSchema.parse({});
-  const result = (await searchClientRegister(actor, filter))!;
+  const result = term.refused ? null : (await searchClientRegister(actor, filter))!;
   const [t, labels, format] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter()]);
-  const query = (page: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== "") params.set(key, String(value));
-    return `/official/clients?${params}`;
-  };
+  const query = (page: number) => `/official/clients?${registerParams({ ...filter, page }, term)}`;
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
 
   return (
@@ -37,7 +38,7 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
         <Link className={styles.secondary} href="/official/clients/new">{t("nav.newClient")}</Link>
       </div>
 
-      <form method="get" role="search" className={styles.filters} aria-label={t("register.title")}>
+      <form action={searchRegister} role="search" className={styles.filters} aria-label={t("register.title")}>
         <label className={styles.fullRow}>
           {t("register.search")}
           <input type="search" name="q" defaultValue={filter.q ?? ""} aria-describedby="search-hint" autoComplete="off" />
@@ -70,9 +71,11 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
         <button type="submit" className={styles.submit}>{t("register.apply")}</button>
       </form>
 
-      <p role="status">{result.capped ? t("register.countCapped", { count: result.total }) : t("register.count", { count: result.total })}</p>
+      <p role="status">
+        {!result ? t(`register.${term.refused!}`) : result.capped ? t("register.countCapped", { count: result.total }) : t("register.count", { count: result.total })}
+      </p>
 
-      {result.rows.length > 0 && (
+      {result && result.rows.length > 0 && (
         <form method="get" action="/official/bulk" className="kp-stack">
           <div className={styles.tableWrap}>
             <table className={styles.table}>
@@ -112,7 +115,7 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
         </form>
       )}
 
-      {(result.page > 1 || result.hasNext) && (
+      {result && (result.page > 1 || result.hasNext) && (
         <nav aria-label={t("register.pagination")} className={styles.pager}>
           {result.page > 1 && <Link href={query(result.page - 1)}>{t("register.previous")}</Link>}
           <span>{result.pages ? t("register.page", { page: result.page, pages: result.pages }) : t("register.pageOnly", { page: result.page })}</span>
@@ -121,7 +124,7 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
       )}
 
       <form method="get" action="/official/clients/export" className={styles.filters} aria-label={t("register.exportTitle")}>
-        {Object.entries(filter).map(([key, value]) => (key !== "page" && value !== undefined ? <input key={key} type="hidden" name={key} value={String(value)} /> : null))}
+        {[...registerParams({ ...filter, page: undefined }, term)].map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
         <label className={`${styles.fullRow} ${styles.checkRow}`}>
           <input type="checkbox" name="identityCodes" value="1" className={styles.checkbox} />
           {t("register.includeIdentityCodes")}

@@ -1,7 +1,8 @@
-import { withApiActor } from "@/server/api/http";
+import { meResponse } from "@/lib/schemas/api";
+import { answer, withApiActor } from "@/server/api/http";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withApiActor(async (_request, actor) =>
-  Response.json({ id: actor.userId, email: actor.email, role: actor.role, organisationId: actor.organisationId }),
+  answer(meResponse, { id: actor.userId, email: actor.email, role: actor.role, organisationId: actor.organisationId }),
 );

@@ -1,4 +1,5 @@
-import { domainProblem, withApiActor } from "@/server/api/http";
+import { clientResponse } from "@/lib/schemas/api";
+import { answer, domainProblem, withApiActor } from "@/server/api/http";
 import { getClient } from "@/server/clients/clients";
 
 export const dynamic = "force-dynamic";
@@ -7,5 +8,5 @@ type Params = { params: Promise<{ id: string }> };
 
 export const GET = withApiActor<Params>(async (_request, actor, { params }) => {
   const client = await getClient(actor, (await params).id);
-  return client ? Response.json(client) : domainProblem("NOT_FOUND");
+  return client ? answer(clientResponse, client) : domainProblem("NOT_FOUND");
 });

@@ -1,5 +1,6 @@
+import { courseResponse } from "@/lib/schemas/api";
 import { coursePatchSchema } from "@/lib/schemas/course";
-import { domainProblem, parseBody, withApiActor } from "@/server/api/http";
+import { answer, domainProblem, parseBody, withApiActor } from "@/server/api/http";
 import { getCourse, updateCourse } from "@/server/courses/courses";
 
 export const dynamic = "force-dynamic";
@@ -8,12 +9,12 @@ type Params = { params: Promise<{ id: string }> };
 
 export const GET = withApiActor<Params>(async (_request, actor, { params }) => {
   const course = await getCourse(actor, (await params).id);
-  return course ? Response.json(course) : domainProblem("NOT_FOUND");
+  return course ? answer(courseResponse, course) : domainProblem("NOT_FOUND");
 });
 
 export const PATCH = withApiActor<Params>(async (request, actor, { params }) => {
   const body = await parseBody(request, coursePatchSchema);
   if (!body.ok) return body.response;
   const result = await updateCourse(actor, (await params).id, body.data);
-  return result.ok ? Response.json(result.course) : domainProblem(result.code);
+  return result.ok ? answer(courseResponse, result.course) : domainProblem(result.code);
 });

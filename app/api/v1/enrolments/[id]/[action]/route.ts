@@ -1,5 +1,6 @@
+import { enrolmentActionResponse } from "@/lib/schemas/api";
 import { enrolmentActions, enrolmentActionSchema, type EnrolmentAction } from "@/lib/schemas/enrolment";
-import { domainProblem, parseBody, problem, withApiActor } from "@/server/api/http";
+import { answer, domainProblem, parseBody, problem, withApiActor } from "@/server/api/http";
 import { performEnrolmentAction } from "@/server/enrolment/actions";
 import { staff } from "@/server/enrolment";
 
@@ -13,5 +14,5 @@ export const POST = withApiActor<Params>(async (request, actor, { params }) => {
   const body = request.headers.get("content-length") === "0" ? { ok: true as const, data: {} } : await parseBody(request, enrolmentActionSchema);
   if (!body.ok) return body.response;
   const result = await performEnrolmentAction(staff(actor), id, action as EnrolmentAction, body.data);
-  return result.ok ? Response.json(result) : domainProblem(result.code);
+  return result.ok ? answer(enrolmentActionResponse, result) : domainProblem(result.code);
 });

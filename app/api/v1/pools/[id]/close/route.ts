@@ -1,5 +1,6 @@
+import { closePoolResponse } from "@/lib/schemas/api";
 import { closePoolBodySchema } from "@/lib/schemas/pool";
-import { domainProblem, parseBody, withApiActor } from "@/server/api/http";
+import { answer, domainProblem, parseBody, withApiActor } from "@/server/api/http";
 import { closePool, staff } from "@/server/enrolment";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +11,5 @@ export const POST = withApiActor<Params>(async (request, actor, { params }) => {
   const body = await parseBody(request, closePoolBodySchema);
   if (!body.ok) return body.response;
   const result = await closePool({ actor: staff(actor), queueEntryId: (await params).id, reason: body.data.reason });
-  return result.ok ? Response.json(result) : domainProblem(result.code);
+  return result.ok ? answer(closePoolResponse, result) : domainProblem(result.code);
 });
