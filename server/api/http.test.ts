@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeUser } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeUser } from "../testing/factories";
 import { issueApiToken } from "../auth/api-token";
 import { resetEnv } from "../env";
 import { resetApiLimiter } from "../rate-limit/limits";

@@ -1,7 +1,7 @@
 // The client's link expires at the offer's deadline, and guessing links is limited per IP.
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { referClient, staff } from "../enrolment";
 import { FAILURE_LIMITS } from "../rate-limit/limits";
 import { NextRequest } from "next/server";

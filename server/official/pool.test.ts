@@ -3,8 +3,8 @@
 // marks on pooled candidates and conditional seats. Every engine code has a translated sentence.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { poolReferralSchema } from "../../lib/schemas/pool";
 import { clientRegisterFilterSchema } from "../../lib/schemas/official";
 import { acceptOffer, cancelEnrolment, referClient, staff, type EngineErrorCode } from "../enrolment";
