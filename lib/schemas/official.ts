@@ -3,7 +3,7 @@
 // and route handlers parse the same ones.
 import "./zod-config";
 import { z } from "zod";
-import { EnrolmentStatus, InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../../server/db/generated/enums";
+import { EnrolmentStatus, InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../enums";
 import { reasonField } from "./enrolment";
 import { isoDate } from "./client";
 
