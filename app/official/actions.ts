@@ -5,21 +5,14 @@ import { revalidatePath } from "next/cache";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { clientSchema, type ClientInput } from "@/lib/schemas/client";
-import { bulkReferralSchema, enrolmentReasonSchema, officialReferralSchema, type BulkReferralInput, type OfficialReferralInput } from "@/lib/schemas/official";
+import type { ActionResult, BulkReferralResult, FieldErrors, SaveClientResult } from "@/lib/action-results";
+import { bulkReferralSchema, enrolmentReasonSchema, officialEnrolmentActions, officialReferralSchema, type BulkReferralInput, type OfficialEnrolmentAction, type OfficialReferralInput } from "@/lib/schemas/official";
 import { closePoolSchema, poolReferralSchema, type PoolReferralInput } from "@/lib/schemas/pool";
 import { requireActor } from "@/server/auth/session";
-import { findPossibleDuplicates, registerClient, revealIdentityCode, updateClient, type PossibleDuplicate } from "@/server/clients/clients";
+import { findPossibleDuplicates, registerClient, revealIdentityCode, updateClient } from "@/server/clients/clients";
 import { acceptOffer, cancelEnrolment, declineOffer, setPriority, staff, type EngineErrorCode } from "@/server/enrolment";
 import { endPoolReferral, makePoolReferral } from "@/server/official/pool";
 import { bulkRefer, referralOutcome, type ReferralOutcome } from "@/server/official/referrals";
-
-export type FieldErrors = Partial<Record<string, string>>;
-
-export type SaveClientResult =
-  | { ok: true; clientId: string }
-  | { ok: false; kind: "invalid"; fieldErrors: FieldErrors }
-  | { ok: false; kind: "duplicates"; duplicates: PossibleDuplicate[] }
-  | { ok: false; kind: "error"; message: string };
 
 function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -70,10 +63,6 @@ export async function showIdentityCode(clientId: string): Promise<{ ok: true; co
   return { ok: false, message: (await getTranslations("official"))("failures.NOT_FOUND") };
 }
 
-export type ActionResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
-
-const enrolmentActions = ["cancel", "urgent", "normal", "accept", "acceptConditional", "decline"] as const;
-export type OfficialEnrolmentAction = (typeof enrolmentActions)[number];
 const needsReason: readonly OfficialEnrolmentAction[] = ["cancel", "urgent", "decline"];
 
 async function engineFailure(code: EngineErrorCode): Promise<ActionResult> {
@@ -84,7 +73,7 @@ async function engineFailure(code: EngineErrorCode): Promise<ActionResult> {
 /** An action on one of the client's live enrolments, e.g. after a phone call with the client. */
 export async function actOnEnrolment(input: { enrolmentId: string; clientId: string; action: OfficialEnrolmentAction; values: { reason?: string } }): Promise<ActionResult> {
   const actor = await requireActor(["OFFICIAL"]);
-  const action = z.enum(enrolmentActions).safeParse(input.action);
+  const action = z.enum(officialEnrolmentActions).safeParse(input.action);
   if (!action.success || !z.uuid().safeParse(input.enrolmentId).success) return engineFailure("NOT_FOUND");
   let reason: string | null = null;
   if (needsReason.includes(action.data)) {
@@ -130,10 +119,8 @@ export async function referToCourse(values: OfficialReferralInput): Promise<Acti
   return outcome.kind === "FAILED" ? { ok: false, message } : { ok: true, message, enrolmentId: outcome.enrolmentId };
 }
 
-export type BulkResult = { ok: true; results: { clientId: string; name: string; ok: boolean; message: string }[] } | { ok: false; message: string };
-
 /** Refers the selected clients to one course, one by one, and says what happened to each. */
-export async function referSeveral(values: BulkReferralInput): Promise<BulkResult> {
+export async function referSeveral(values: BulkReferralInput): Promise<BulkReferralResult> {
   const actor = await requireActor(["OFFICIAL"]);
   const parsed = bulkReferralSchema.safeParse(values);
   if (!parsed.success) {

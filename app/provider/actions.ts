@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ActionResult, BulkActionResult } from "@/lib/action-results";
 import { courseSchema } from "@/lib/schemas/course";
 import { bulkActionSchema, capacityChangeSchema, courseStatusSchema, enrolmentActionFormSchema, queueMoveSchema } from "@/lib/schemas/provider";
 import { requireActor } from "@/server/auth/session";
@@ -11,9 +12,6 @@ import { bulkEnrolmentAction, changeCourseCapacity, changeCourseStatus, moveClie
 
 // Server actions of the provider's workspace: parse the form's schema, call one domain function,
 // answer with a translated sentence. The domain layer checks the organisation on every call.
-
-export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
-export type BulkResult = { ok: boolean; message: string; rows: { enrolmentId: string; ok: boolean; message: string }[] };
 
 async function failure(code: EngineErrorCode | "INVALID"): Promise<ActionResult> {
   const t = await getTranslations("provider");
@@ -96,7 +94,7 @@ export async function enrolmentAction(courseId: string, input: unknown): Promise
   return { ok: true, message: t(`actions.done.${parsed.data.action}`) };
 }
 
-export async function bulkAction(courseId: string, input: unknown): Promise<BulkResult> {
+export async function bulkAction(courseId: string, input: unknown): Promise<BulkActionResult> {
   const actor = await provider();
   const t = await getTranslations("provider");
   const parsed = bulkActionSchema.safeParse(input);

@@ -36,6 +36,10 @@ export type CourseFinderFilter = z.output<typeof courseFinderFilterSchema>;
 export const enrolmentReasonSchema = z.object({ reason: reasonField });
 export type EnrolmentReasonInput = z.input<typeof enrolmentReasonSchema>;
 
+/** What an official can do to one of a client's live enrolments (with a reason where enrolmentReasonSchema is asked). */
+export const officialEnrolmentActions = ["cancel", "urgent", "normal", "accept", "acceptConditional", "decline"] as const;
+export type OfficialEnrolmentAction = (typeof officialEnrolmentActions)[number];
+
 /** One referral from the course finder: an optional urgent priority (with its reason) and a note for the provider. */
 export const officialReferralSchema = z
   .object({
