@@ -14,7 +14,7 @@ const config = [
     },
   },
   {
-    // The layers (README, "Layout"): lib/ is code for both sides, so it reaches neither the server's
+    // The layers (README, Architecture): lib/ is code for both sides, so it reaches neither the server's
     // code nor the routes; components get server actions as props from their page, never from app/.
     // Paths are resolved (relative and "@/"), so every spelling of an import is caught.
     // eslint.config.test.ts proves the rule bites.

@@ -4,7 +4,7 @@ import { testDb } from "../testing/db";
 import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { referClient, staff } from "../enrolment";
-import { answerSelfService, loadSelfService } from "./self-service";
+import { answerSelfService, loadSelfService } from "../self-service/link-page";
 import { recipientOf, tokenIn, smtpDeliveryForThisFile } from "./testing/smtp";
 
 const IDENTITY_CODE = "131052-308T";

@@ -7,7 +7,7 @@ import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { EMAIL_MESSAGES } from "../../emails/i18n";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { cancelEnrolment, referClient, referToPool, staff } from "../enrolment";
-import { answerSelfService, loadSelfService } from "./self-service";
+import { answerSelfService, loadSelfService } from "../self-service/link-page";
 import { recipientOf, tokenIn, smtpDeliveryForThisFile } from "./testing/smtp";
 
 const BASE = "http://portal.test";

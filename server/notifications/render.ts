@@ -8,7 +8,7 @@ import type { OutboxMessage } from "../db/generated/client";
 import { queuePosition } from "../enrolment/queue";
 import { placesRankedAbove } from "../enrolment/seats";
 import { invitationToken } from "../auth/invitation";
-import { issueSelfServiceToken } from "./tokens";
+import { issueSelfServiceToken } from "../self-service/tokens";
 
 // Renders an outbox message from its payload and the current records (course, office contact,
 // queue place). Loads names and contact details only: never an identity code.
