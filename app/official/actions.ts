@@ -39,19 +39,18 @@ export async function saveClient(input: { clientId?: string; values: ClientInput
     const duplicates = await findPossibleDuplicates(actor, parsed.data, input.clientId);
     if (duplicates.length > 0) return { ok: false, kind: "duplicates", duplicates };
   }
-  const t = await getTranslations("official");
   if (input.clientId) {
     const result = await updateClient(actor, input.clientId, parsed.data, { removeIdentityCode: input.removeIdentityCode });
     if (!result.ok) {
       return result.code === "IDENTITY_CODE_DATE_MISMATCH"
         ? { ok: false, kind: "invalid", fieldErrors: { dateOfBirth: "validation.identityCode.dateOfBirthMismatch" } }
-        : { ok: false, kind: "error", message: t("failures.NOT_FOUND") };
+        : { ok: false, kind: "error", message: (await getTranslations("engineErrors"))("NOT_FOUND") };
     }
     revalidatePath(`/official/clients/${input.clientId}`);
     return { ok: true, clientId: input.clientId };
   }
   const result = await registerClient(actor, parsed.data);
-  if (!result.ok) return { ok: false, kind: "error", message: t("failures.FORBIDDEN") };
+  if (!result.ok) return { ok: false, kind: "error", message: (await getTranslations("engineErrors"))("FORBIDDEN") };
   revalidatePath("/official");
   return { ok: true, clientId: result.client.id };
 }
@@ -60,14 +59,13 @@ export async function showIdentityCode(clientId: string): Promise<{ ok: true; co
   const actor = await requireActor(["OFFICIAL"]);
   const code = await revealIdentityCode(actor, clientId);
   if (code) return { ok: true, code };
-  return { ok: false, message: (await getTranslations("official"))("failures.NOT_FOUND") };
+  return { ok: false, message: (await getTranslations("engineErrors"))("NOT_FOUND") };
 }
 
 const needsReason: readonly OfficialEnrolmentAction[] = ["cancel", "urgent", "decline"];
 
 async function engineFailure(code: EngineErrorCode): Promise<ActionResult> {
-  const t = await getTranslations("official");
-  return { ok: false, message: t(`failures.${code}`) };
+  return { ok: false, message: (await getTranslations("engineErrors"))(code) };
 }
 
 /** An action on one of the client's live enrolments, e.g. after a phone call with the client. */
@@ -95,7 +93,7 @@ export async function actOnEnrolment(input: { enrolmentId: string; clientId: str
 }
 
 async function outcomeMessage(outcome: ReferralOutcome): Promise<string> {
-  const [t, format] = await Promise.all([getTranslations("official"), getFormatter()]);
+  const [t, format, engineErrors] = await Promise.all([getTranslations("official"), getFormatter(), getTranslations("engineErrors")]);
   switch (outcome.kind) {
     case "OFFERED":
       return t("refer.result.offered", { deadline: format.dateTime(outcome.offerExpiresAt, { dateStyle: "long", timeStyle: "short" }) });
@@ -104,7 +102,7 @@ async function outcomeMessage(outcome: ReferralOutcome): Promise<string> {
     case "WAITLISTED":
       return t("refer.result.queued", { position: outcome.queuePosition });
     case "FAILED":
-      return t(`failures.${outcome.code}`);
+      return engineErrors(outcome.code);
   }
 }
 

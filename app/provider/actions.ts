@@ -14,8 +14,7 @@ import { bulkEnrolmentAction, changeCourseCapacity, changeCourseStatus, moveClie
 // answer with a translated sentence. The domain layer checks the organisation on every call.
 
 async function failure(code: EngineErrorCode | "INVALID"): Promise<ActionResult> {
-  const t = await getTranslations("provider");
-  return { ok: false, message: t(`problems.${code}`) };
+  return { ok: false, message: code === "INVALID" ? (await getTranslations("provider"))("problems.INVALID") : (await getTranslations("engineErrors"))(code) };
 }
 
 const provider = () => requireActor(["PROVIDER_STAFF"]);
@@ -96,7 +95,7 @@ export async function enrolmentAction(courseId: string, input: unknown): Promise
 
 export async function bulkAction(courseId: string, input: unknown): Promise<BulkActionResult> {
   const actor = await provider();
-  const t = await getTranslations("provider");
+  const [t, engineErrors] = await Promise.all([getTranslations("provider"), getTranslations("engineErrors")]);
   const parsed = bulkActionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: t("problems.INVALID"), rows: [] };
   const results = await bulkEnrolmentAction(actor, parsed.data.enrolmentIds, parsed.data.action, parsed.data.reason);
@@ -105,6 +104,6 @@ export async function bulkAction(courseId: string, input: unknown): Promise<Bulk
   return {
     ok: done === results.length,
     message: t("bulk.summary", { done, total: results.length }),
-    rows: results.map((r) => ({ enrolmentId: r.enrolmentId, ok: r.ok, message: r.ok ? t(`actions.done.${parsed.data.action}`) : t(`problems.${r.code!}`) })),
+    rows: results.map((r) => ({ enrolmentId: r.enrolmentId, ok: r.ok, message: r.ok ? t(`actions.done.${parsed.data.action}`) : engineErrors(r.code!) })),
   };
 }
