@@ -14,6 +14,24 @@ const config = [
     },
   },
   {
+    // The layers (README, Architecture): lib/ is code for both sides, so it reaches neither the server's
+    // code nor the routes; components get server actions as props from their page, never from app/.
+    // Paths are resolved (relative and "@/"), so every spelling of an import is caught.
+    // eslint.config.test.ts proves the rule bites.
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib", from: ["./server", "./app"], message: "lib/ runs in the browser too: move what it needs into lib/ (database enums: lib/enums.ts)." },
+            { target: "./components", from: "./app", message: "Pass the server action in as a prop from the page." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Domain code never reaches the database except through server/; pages never touch Prisma.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie, sessionOnRequest } from "./server/auth/lifetime";
-import { LINK_BLOCKED_HEADER, linkLimitState } from "./server/notifications/link-limit";
+import { LINK_BLOCKED_HEADER, linkLimitState } from "./server/self-service/link-limit";
 import { clientIp } from "./server/rate-limit/client-ip";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./server/request-id";
 
@@ -15,7 +15,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "./server/request-id";
 // 8 hours old, is not renewed, and the pages find it ended and send the person to sign in.
 //
 // And it answers a client's link (/o/<token>) opened from an IP blocked for guessing links with
-// HTTP 429 and Retry-After (server/notifications/link-limit.ts): the request is rewritten to
+// HTTP 429 and Retry-After (server/self-service/link-limit.ts): the request is rewritten to
 // app/o/blocked, which renders the translated page with that status (a page cannot set one).
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

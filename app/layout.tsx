@@ -9,6 +9,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/AppShell";
 import { ClientMessages } from "@/components/ClientMessages";
 import { StyledRegistry } from "@/components/StyledRegistry";
+import { chooseLocale } from "@/app/actions/locale";
 import { currentActor } from "@/server/auth/session";
 
 // Every page depends on who is signed in and in which language.
@@ -33,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <StyledRegistry nonce={nonce}>
           <ClientMessages>
-            <AppShell actor={actor}>{children}</AppShell>
+            <AppShell actor={actor} chooseLocale={chooseLocale}>{children}</AppShell>
           </ClientMessages>
         </StyledRegistry>
       </body>

@@ -10,7 +10,8 @@ import styles from "./AppShell.module.css";
 /** The client's self-service pages (/o/<token>): their own six-language switch, no staff tools. */
 const isClientPage = (path: string) => path.startsWith("/o/");
 
-export async function AppShell({ actor, children }: { actor: Actor | null; children: ReactNode }) {
+/** `chooseLocale`: the server action behind the language switch. */
+export async function AppShell({ actor, chooseLocale, children }: { actor: Actor | null; chooseLocale: (formData: FormData) => Promise<void>; children: ReactNode }) {
   const [t, reports, requestHeaders] = await Promise.all([getTranslations("shell"), getTranslations("reports"), headers()]);
   const forClient = isClientPage(requestHeaders.get("x-kp-path") ?? "");
   return (
@@ -40,7 +41,7 @@ export async function AppShell({ actor, children }: { actor: Actor | null; child
                 </span>
               </p>
             )}
-            <LanguageSwitch />
+            <LanguageSwitch action={chooseLocale} />
             {actor && <SignOutButton />}
           </div>
           )}

@@ -329,12 +329,12 @@ test.describe("another office", () => {
     await live.getByRole("button", { name: fi.official.actions.buttons.cancel }).click();
     await live.getByRole("textbox", { name: fi.official.actions.reasonLabel.cancel }).fill("Yritys toisen toimiston asiakkaaseen");
     await live.getByRole("button", { name: fi.official.actions.confirm.cancel }).click();
-    await expect(live.getByRole("status")).toHaveText(fi.official.failures.NOT_FOUND);
+    await expect(live.getByRole("status")).toHaveText(fi.engineErrors.NOT_FOUND);
 
     await page.goto(`/official/clients/${ownClient}/courses?municipality=`);
     const course = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: new RegExp(fi.official.refer.submit) }) }).first();
     await course.getByRole("button", { name: new RegExp(fi.official.refer.submit) }).click();
-    await expect(course.getByRole("status")).toHaveText(fi.official.failures.NOT_FOUND);
+    await expect(course.getByRole("status")).toHaveText(fi.engineErrors.NOT_FOUND);
 
     const after = await request.get(`/api/v1/enrolments/${helsinkiEnrolment}`, { headers: bearer(apiToken("virkailija@example.fi")) });
     expect((await after.json()).status).toBe(statusBefore);

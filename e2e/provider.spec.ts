@@ -113,7 +113,7 @@ test("a coordinator creates and publishes a course, orders the queue, and fills 
   await capacity.fill("2");
   await expect(page.getByTestId("capacity-preview")).toHaveText(p.capacity.previewRefused.replace("{held}", "4"));
   await page.getByRole("button", { name: p.capacity.submit }).click();
-  await expect(page.getByText(p.problems.CAPACITY_BELOW_HELD)).toBeVisible();
+  await expect(page.getByText(fi.engineErrors.CAPACITY_BELOW_HELD)).toBeVisible();
   await expect(page.getByTestId("seats-held")).toHaveText("4");
 
   // The course history tells who did what and why.

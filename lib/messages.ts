@@ -12,6 +12,8 @@ export const MESSAGE_NAMESPACES = [
   "provider",
   "admin",
   "errors",
+  /** The engine's error codes (EngineErrorCode), one sentence each for every page and the API. */
+  "engineErrors",
   "accessibility",
   "selfService",
   "mailbox",

@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { testDb } from "../lib/testing/db";
+import { testDb } from "./testing/db";
 import { createPrismaClient } from "./db/client";
 import { checkHealth } from "./health";
 

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "../proxy";
-import { testDb, uniqueSuffix } from "../lib/testing/db";
+import { testDb, uniqueSuffix } from "./testing/db";
 import { recordAudit } from "./audit";
 import { requestIdOfRequest, withRequestId } from "./request-id";
 

@@ -1,8 +1,8 @@
 // Service settings: one row, defaults until first saved, every change audited with before and after,
 // and the database refuses a second row or a value outside the form's range.
 import { afterAll, describe, expect, it } from "vitest";
-import { testDb } from "../lib/testing/db";
-import { makeUser, makeWorld } from "../lib/testing/factories";
+import { testDb } from "./testing/db";
+import { makeUser, makeWorld } from "./testing/factories";
 import { courseSchema } from "../lib/schemas/course";
 import { loadActor } from "./auth/actor";
 import { createCourse } from "./courses/courses";

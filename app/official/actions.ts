@@ -5,21 +5,14 @@ import { revalidatePath } from "next/cache";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { clientSchema, type ClientInput } from "@/lib/schemas/client";
-import { bulkReferralSchema, enrolmentReasonSchema, officialReferralSchema, type BulkReferralInput, type OfficialReferralInput } from "@/lib/schemas/official";
+import type { ActionResult, BulkReferralResult, FieldErrors, SaveClientResult } from "@/lib/action-results";
+import { bulkReferralSchema, enrolmentReasonSchema, officialEnrolmentActions, officialReferralSchema, type BulkReferralInput, type OfficialEnrolmentAction, type OfficialReferralInput } from "@/lib/schemas/official";
 import { closePoolSchema, poolReferralSchema, type PoolReferralInput } from "@/lib/schemas/pool";
 import { requireActor } from "@/server/auth/session";
-import { findPossibleDuplicates, registerClient, revealIdentityCode, updateClient, type PossibleDuplicate } from "@/server/clients/clients";
+import { findPossibleDuplicates, registerClient, revealIdentityCode, updateClient } from "@/server/clients/clients";
 import { acceptOffer, cancelEnrolment, declineOffer, setPriority, staff, type EngineErrorCode } from "@/server/enrolment";
 import { endPoolReferral, makePoolReferral } from "@/server/official/pool";
 import { bulkRefer, referralOutcome, type ReferralOutcome } from "@/server/official/referrals";
-
-export type FieldErrors = Partial<Record<string, string>>;
-
-export type SaveClientResult =
-  | { ok: true; clientId: string }
-  | { ok: false; kind: "invalid"; fieldErrors: FieldErrors }
-  | { ok: false; kind: "duplicates"; duplicates: PossibleDuplicate[] }
-  | { ok: false; kind: "error"; message: string };
 
 function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -46,19 +39,18 @@ export async function saveClient(input: { clientId?: string; values: ClientInput
     const duplicates = await findPossibleDuplicates(actor, parsed.data, input.clientId);
     if (duplicates.length > 0) return { ok: false, kind: "duplicates", duplicates };
   }
-  const t = await getTranslations("official");
   if (input.clientId) {
     const result = await updateClient(actor, input.clientId, parsed.data, { removeIdentityCode: input.removeIdentityCode });
     if (!result.ok) {
       return result.code === "IDENTITY_CODE_DATE_MISMATCH"
         ? { ok: false, kind: "invalid", fieldErrors: { dateOfBirth: "validation.identityCode.dateOfBirthMismatch" } }
-        : { ok: false, kind: "error", message: t("failures.NOT_FOUND") };
+        : { ok: false, kind: "error", message: (await getTranslations("engineErrors"))("NOT_FOUND") };
     }
     revalidatePath(`/official/clients/${input.clientId}`);
     return { ok: true, clientId: input.clientId };
   }
   const result = await registerClient(actor, parsed.data);
-  if (!result.ok) return { ok: false, kind: "error", message: t("failures.FORBIDDEN") };
+  if (!result.ok) return { ok: false, kind: "error", message: (await getTranslations("engineErrors"))("FORBIDDEN") };
   revalidatePath("/official");
   return { ok: true, clientId: result.client.id };
 }
@@ -67,24 +59,19 @@ export async function showIdentityCode(clientId: string): Promise<{ ok: true; co
   const actor = await requireActor(["OFFICIAL"]);
   const code = await revealIdentityCode(actor, clientId);
   if (code) return { ok: true, code };
-  return { ok: false, message: (await getTranslations("official"))("failures.NOT_FOUND") };
+  return { ok: false, message: (await getTranslations("engineErrors"))("NOT_FOUND") };
 }
 
-export type ActionResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
-
-const enrolmentActions = ["cancel", "urgent", "normal", "accept", "acceptConditional", "decline"] as const;
-export type OfficialEnrolmentAction = (typeof enrolmentActions)[number];
 const needsReason: readonly OfficialEnrolmentAction[] = ["cancel", "urgent", "decline"];
 
 async function engineFailure(code: EngineErrorCode): Promise<ActionResult> {
-  const t = await getTranslations("official");
-  return { ok: false, message: t(`failures.${code}`) };
+  return { ok: false, message: (await getTranslations("engineErrors"))(code) };
 }
 
 /** An action on one of the client's live enrolments, e.g. after a phone call with the client. */
 export async function actOnEnrolment(input: { enrolmentId: string; clientId: string; action: OfficialEnrolmentAction; values: { reason?: string } }): Promise<ActionResult> {
   const actor = await requireActor(["OFFICIAL"]);
-  const action = z.enum(enrolmentActions).safeParse(input.action);
+  const action = z.enum(officialEnrolmentActions).safeParse(input.action);
   if (!action.success || !z.uuid().safeParse(input.enrolmentId).success) return engineFailure("NOT_FOUND");
   let reason: string | null = null;
   if (needsReason.includes(action.data)) {
@@ -106,7 +93,7 @@ export async function actOnEnrolment(input: { enrolmentId: string; clientId: str
 }
 
 async function outcomeMessage(outcome: ReferralOutcome): Promise<string> {
-  const [t, format] = await Promise.all([getTranslations("official"), getFormatter()]);
+  const [t, format, engineErrors] = await Promise.all([getTranslations("official"), getFormatter(), getTranslations("engineErrors")]);
   switch (outcome.kind) {
     case "OFFERED":
       return t("refer.result.offered", { deadline: format.dateTime(outcome.offerExpiresAt, { dateStyle: "long", timeStyle: "short" }) });
@@ -115,7 +102,7 @@ async function outcomeMessage(outcome: ReferralOutcome): Promise<string> {
     case "WAITLISTED":
       return t("refer.result.queued", { position: outcome.queuePosition });
     case "FAILED":
-      return t(`failures.${outcome.code}`);
+      return engineErrors(outcome.code);
   }
 }
 
@@ -130,10 +117,8 @@ export async function referToCourse(values: OfficialReferralInput): Promise<Acti
   return outcome.kind === "FAILED" ? { ok: false, message } : { ok: true, message, enrolmentId: outcome.enrolmentId };
 }
 
-export type BulkResult = { ok: true; results: { clientId: string; name: string; ok: boolean; message: string }[] } | { ok: false; message: string };
-
 /** Refers the selected clients to one course, one by one, and says what happened to each. */
-export async function referSeveral(values: BulkReferralInput): Promise<BulkResult> {
+export async function referSeveral(values: BulkReferralInput): Promise<BulkReferralResult> {
   const actor = await requireActor(["OFFICIAL"]);
   const parsed = bulkReferralSchema.safeParse(values);
   if (!parsed.success) {

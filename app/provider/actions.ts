@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ActionResult, BulkActionResult } from "@/lib/action-results";
 import { courseSchema } from "@/lib/schemas/course";
 import { bulkActionSchema, capacityChangeSchema, courseStatusSchema, enrolmentActionFormSchema, queueMoveSchema } from "@/lib/schemas/provider";
 import { requireActor } from "@/server/auth/session";
@@ -12,12 +13,8 @@ import { bulkEnrolmentAction, changeCourseCapacity, changeCourseStatus, moveClie
 // Server actions of the provider's workspace: parse the form's schema, call one domain function,
 // answer with a translated sentence. The domain layer checks the organisation on every call.
 
-export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
-export type BulkResult = { ok: boolean; message: string; rows: { enrolmentId: string; ok: boolean; message: string }[] };
-
 async function failure(code: EngineErrorCode | "INVALID"): Promise<ActionResult> {
-  const t = await getTranslations("provider");
-  return { ok: false, message: t(`problems.${code}`) };
+  return { ok: false, message: code === "INVALID" ? (await getTranslations("provider"))("problems.INVALID") : (await getTranslations("engineErrors"))(code) };
 }
 
 const provider = () => requireActor(["PROVIDER_STAFF"]);
@@ -96,9 +93,9 @@ export async function enrolmentAction(courseId: string, input: unknown): Promise
   return { ok: true, message: t(`actions.done.${parsed.data.action}`) };
 }
 
-export async function bulkAction(courseId: string, input: unknown): Promise<BulkResult> {
+export async function bulkAction(courseId: string, input: unknown): Promise<BulkActionResult> {
   const actor = await provider();
-  const t = await getTranslations("provider");
+  const [t, engineErrors] = await Promise.all([getTranslations("provider"), getTranslations("engineErrors")]);
   const parsed = bulkActionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: t("problems.INVALID"), rows: [] };
   const results = await bulkEnrolmentAction(actor, parsed.data.enrolmentIds, parsed.data.action, parsed.data.reason);
@@ -107,6 +104,6 @@ export async function bulkAction(courseId: string, input: unknown): Promise<Bulk
   return {
     ok: done === results.length,
     message: t("bulk.summary", { done, total: results.length }),
-    rows: results.map((r) => ({ enrolmentId: r.enrolmentId, ok: r.ok, message: r.ok ? t(`actions.done.${parsed.data.action}`) : t(`problems.${r.code!}`) })),
+    rows: results.map((r) => ({ enrolmentId: r.enrolmentId, ok: r.ok, message: r.ok ? t(`actions.done.${parsed.data.action}`) : engineErrors(r.code!) })),
   };
 }

@@ -5,16 +5,24 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
-import { referSeveral, type BulkResult } from "@/app/official/actions";
+import type { BulkReferralResult } from "@/lib/action-results";
 import { bulkReferralSchema, type BulkReferralInput } from "@/lib/schemas/official";
 import { SelectField, TextareaField } from "@/components/forms/fields";
 import styles from "./official.module.css";
 
 /** Several selected clients to one course; each client's outcome is listed after. */
-export function BulkReferForm({ clients, courses }: { clients: { id: string; label: string }[]; courses: { value: string; label: string }[] }) {
+export function BulkReferForm({
+  clients,
+  courses,
+  submit,
+}: {
+  clients: { id: string; label: string }[];
+  courses: { value: string; label: string }[];
+  submit: (values: BulkReferralInput) => Promise<BulkReferralResult>;
+}) {
   const t = useTranslations("official");
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<BulkResult | null>(null);
+  const [result, setResult] = useState<BulkReferralResult | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const { control, handleSubmit } = useForm<BulkReferralInput>({
     resolver: zodResolver(bulkReferralSchema) as Resolver<BulkReferralInput>,
@@ -42,7 +50,7 @@ export function BulkReferForm({ clients, courses }: { clients: { id: string; lab
   }
 
   return (
-    <form noValidate className="kp-stack" onSubmit={handleSubmit((values) => startTransition(async () => setResult(await referSeveral(values))))}>
+    <form noValidate className="kp-stack" onSubmit={handleSubmit((values) => startTransition(async () => setResult(await submit(values))))}>
       <section className={styles.panel} aria-labelledby="bulk-selected">
         <h2 id="bulk-selected">{t("bulk.selected")}</h2>
         <ul className={styles.list}>

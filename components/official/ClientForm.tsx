@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button, InlineAlert, TextInput } from "suomifi-ui-components";
 import { CheckboxField, DateField, SelectField, TextareaField, TextField } from "@/components/forms/fields";
-import { saveClient } from "@/app/official/actions";
+import type { PossibleDuplicate, SaveClientResult } from "@/lib/action-results";
 import { parseIdentityCode } from "@/lib/identity-code";
 import { clientSchema, type ClientData, type ClientInput } from "@/lib/schemas/client";
 import styles from "./official.module.css";
@@ -25,19 +25,27 @@ const EMPTY: ClientInput = {
   eveningOnly: false, specialNeeds: "", notes: "",
 };
 
-type Duplicate = { id: string; clientNumber: number; firstName: string; lastName: string; dateOfBirth: string; match: "IDENTITY_CODE" | "NAME_AND_BIRTH_DATE" };
-
 /**
  * Registers or edits a client in four short groups. The half-filled form is kept in this tab's
  * sessionStorage (never the identity code), so switching the UI language or reloading keeps it.
  */
-export function ClientForm({ clientId, initial, maskedIdentityCode }: { clientId?: string; initial?: ClientInput; maskedIdentityCode?: string | null }) {
+export function ClientForm({
+  clientId,
+  initial,
+  maskedIdentityCode,
+  save,
+}: {
+  clientId?: string;
+  initial?: ClientInput;
+  maskedIdentityCode?: string | null;
+  save: (input: { clientId?: string; values: ClientInput; allowDuplicate?: boolean; removeIdentityCode?: boolean }) => Promise<SaveClientResult>;
+}) {
   const t = useTranslations("official");
   const tAll = useTranslations();
   const labels = useTranslations("labels");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [duplicates, setDuplicates] = useState<Duplicate[] | null>(null);
+  const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const storageKey = `kp.clientForm.${clientId ?? "new"}`;
   const duplicatesHeading = useRef<HTMLHeadingElement>(null);
@@ -80,7 +88,7 @@ export function ClientForm({ clientId, initial, maskedIdentityCode }: { clientId
     handleSubmit((values) => {
       setFailure(null);
       startTransition(async () => {
-        const result = await saveClient({ clientId, values: getValues(), allowDuplicate });
+        const result = await save({ clientId, values: getValues(), allowDuplicate });
         void values;
         if (result.ok) {
           sessionStorage.removeItem(storageKey);

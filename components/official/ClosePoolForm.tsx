@@ -5,15 +5,16 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
-import { closePoolAction } from "@/app/official/actions";
 import { TextareaField } from "@/components/forms/fields";
+import type { ActionResult } from "@/lib/action-results";
 import { closePoolSchema } from "@/lib/schemas/pool";
 import styles from "./official.module.css";
 
 type Values = { queueEntryId: string; reason: string };
+export type ClosePool = (input: { clientId: string; values: Values }) => Promise<ActionResult>;
 
 /** "End pooled referral": a reason, then the engine withdraws the queue places; an open offer stays for the client. */
-export function ClosePoolForm({ clientId, queueEntryId, active }: { clientId: string; queueEntryId: string; active: boolean }) {
+export function ClosePoolForm({ clientId, queueEntryId, active, closePool }: { clientId: string; queueEntryId: string; active: boolean; closePool: ClosePool }) {
   const t = useTranslations("official");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -33,7 +34,7 @@ export function ClosePoolForm({ clientId, queueEntryId, active }: { clientId: st
 
   const submit = handleSubmit((values) =>
     startTransition(async () => {
-      const outcome = await closePoolAction({ clientId, values });
+      const outcome = await closePool({ clientId, values });
       setResult(outcome);
       if (outcome.ok) {
         setOpen(false);

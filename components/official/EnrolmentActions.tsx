@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
-import { actOnEnrolment, type OfficialEnrolmentAction } from "@/app/official/actions";
-import { enrolmentReasonSchema, type EnrolmentReasonInput } from "@/lib/schemas/official";
+import type { ActionResult } from "@/lib/action-results";
+import { enrolmentReasonSchema, type EnrolmentReasonInput, type OfficialEnrolmentAction } from "@/lib/schemas/official";
 import { TextareaField } from "@/components/forms/fields";
 import styles from "./official.module.css";
 
@@ -21,6 +21,7 @@ export function EnrolmentActions({
   priority,
   courseName,
   conditionalFor = [],
+  act,
 }: {
   clientId: string;
   enrolmentId: string;
@@ -29,6 +30,7 @@ export function EnrolmentActions({
   courseName: string;
   /** An offer from a pooled referral: the courses ranked higher, whose queue places a conditional acceptance keeps. */
   conditionalFor?: string[];
+  act: (input: { enrolmentId: string; clientId: string; action: OfficialEnrolmentAction; values: { reason?: string } }) => Promise<ActionResult>;
 }) {
   const t = useTranslations("official");
   const format = useFormatter();
@@ -54,7 +56,7 @@ export function EnrolmentActions({
 
   const run = (action: OfficialEnrolmentAction, reason?: string) =>
     startTransition(async () => {
-      const outcome = await actOnEnrolment({ enrolmentId, clientId, action, values: { reason } });
+      const outcome = await act({ enrolmentId, clientId, action, values: { reason } });
       setResult(outcome);
       if (outcome.ok) {
         setOpen(null);

@@ -2,7 +2,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Heading } from "@/components/suomifi";
 import { StatusTag, type EnrolmentStatusName } from "@/components/enrolment/StatusTag";
-import { ClosePoolForm } from "./ClosePoolForm";
+import { ClosePoolForm, type ClosePool } from "./ClosePoolForm";
 import styles from "./official.module.css";
 
 /** A pooled referral as the client page shows it (plain data from poolStatusOfClient). */
@@ -62,7 +62,7 @@ function CriteriaList({ criteria }: { criteria: PoolView["criteria"] }) {
   );
 }
 
-function PoolDetails({ pool, clientId }: { pool: PoolView; clientId: string }) {
+function PoolDetails({ pool, clientId, closePool }: { pool: PoolView; clientId: string; closePool: ClosePool }) {
   const t = useTranslations("official");
   const labels = useTranslations("labels");
   const format = useFormatter();
@@ -126,13 +126,13 @@ function PoolDetails({ pool, clientId }: { pool: PoolView; clientId: string }) {
       {pool.priority === "URGENT" && <p className={styles.poolMeta}><strong>{labels("priority.URGENT")}</strong></p>}
       {active ? <div>{body}</div> : <details><summary>{t("pool.showEnded")}</summary>{body}</details>}
       {/* Kept in the same place after the pool ends, so the result of ending it stays announced. */}
-      <ClosePoolForm clientId={clientId} queueEntryId={pool.id} active={active} />
+      <ClosePoolForm clientId={clientId} queueEntryId={pool.id} active={active} closePool={closePool} />
     </article>
   );
 }
 
 /** The client's pooled referrals on the client page, newest first: the active one in full, ended ones folded. */
-export function PoolPanel({ pools, clientId }: { pools: PoolView[]; clientId: string }) {
+export function PoolPanel({ pools, clientId, closePool }: { pools: PoolView[]; clientId: string; closePool: ClosePool }) {
   const t = useTranslations("official");
   return (
     <section className={styles.panel} aria-labelledby="pool-heading">
@@ -142,7 +142,7 @@ export function PoolPanel({ pools, clientId }: { pools: PoolView[]; clientId: st
           {t("pool.none")} <Link href={`/official/clients/${clientId}/pool`}>{t("pool.make")}</Link>
         </p>
       )}
-      {pools.map((pool) => <PoolDetails key={pool.id} pool={pool} clientId={clientId} />)}
+      {pools.map((pool) => <PoolDetails key={pool.id} pool={pool} clientId={clientId} closePool={closePool} />)}
     </section>
   );
 }

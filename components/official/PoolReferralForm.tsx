@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
-import { referToPoolAction } from "@/app/official/actions";
 import { CheckboxField, CheckboxGroupField, DateField, RadioGroupField, SelectField, TextareaField } from "@/components/forms/fields";
+import type { ActionResult } from "@/lib/action-results";
 import { poolReferralSchema, type PoolCriteria, type PoolReferralInput } from "@/lib/schemas/pool";
 import styles from "./official.module.css";
 
@@ -53,6 +53,7 @@ export function PoolReferralForm({
   courses,
   municipalities,
   languageLevel,
+  submit,
 }: {
   clientId: string;
   clientName: string;
@@ -62,6 +63,7 @@ export function PoolReferralForm({
   courses: PoolChoiceOption[];
   municipalities: string[];
   languageLevel: string | null;
+  submit: (values: PoolReferralInput) => Promise<ActionResult & { queueEntryId?: string }>;
 }) {
   const t = useTranslations("official");
   const labels = useTranslations("labels");
@@ -97,7 +99,7 @@ export function PoolReferralForm({
     (values) =>
       startTransition(async () => {
         setFailure(null);
-        const result = await referToPoolAction(toInput(values));
+        const result = await submit(toInput(values));
         if (result.ok) {
           setDone(result.message);
           return;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
-import { referToCourse } from "@/app/official/actions";
+import type { ActionResult } from "@/lib/action-results";
 import { officialReferralSchema, type OfficialReferralInput } from "@/lib/schemas/official";
 import { CheckboxField, TextareaField } from "@/components/forms/fields";
 import { StatusTag, type EnrolmentStatusName } from "@/components/enrolment/StatusTag";
@@ -18,6 +18,7 @@ export function ReferForm({
   courseName,
   current,
   referralOpen,
+  submit,
 }: {
   clientId: string;
   courseId: string;
@@ -25,6 +26,7 @@ export function ReferForm({
   /** The client's live enrolment on this course: shown instead of the form (after a referral, under its result). */
   current: { status: EnrolmentStatusName } | null;
   referralOpen: boolean;
+  submit: (values: OfficialReferralInput) => Promise<ActionResult & { enrolmentId?: string }>;
 }) {
   const t = useTranslations("official");
   const [pending, startTransition] = useTransition();
@@ -38,7 +40,7 @@ export function ReferForm({
 
   const onSubmit = handleSubmit((values) =>
     startTransition(async () => {
-      const outcome = await referToCourse({ ...values, priority: values.urgent ? "URGENT" : "NORMAL" });
+      const outcome = await submit({ ...values, priority: values.urgent ? "URGENT" : "NORMAL" });
       setResult(outcome);
     }),
   );

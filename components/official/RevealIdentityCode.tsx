@@ -1,11 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { showIdentityCode } from "@/app/official/actions";
 import styles from "./official.module.css";
 
 /** The masked identity code with a "show" button; showing it is audited on the server. */
-export function RevealIdentityCode({ clientId, masked }: { clientId: string; masked: string }) {
+export function RevealIdentityCode({ masked, reveal }: { masked: string; /** Bound to the client. */ reveal: () => Promise<{ ok: true; code: string } | { ok: false; message: string }> }) {
   const t = useTranslations("official");
   const [code, setCode] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +24,7 @@ export function RevealIdentityCode({ clientId, masked }: { clientId: string; mas
           aria-disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const result = await showIdentityCode(clientId);
+              const result = await reveal();
               if (result.ok) setCode(result.code);
               else setError(result.message);
             })

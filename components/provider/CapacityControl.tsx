@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "suomifi-ui-components";
-import { changeCapacityAction, type ActionResult } from "@/app/provider/actions";
+import type { ActionResult } from "@/lib/action-results";
 import { capacityChangeSchema, type CapacityChangeInput } from "@/lib/schemas/provider";
 import { previewCapacity } from "./capacity";
 import { NumberField } from "@/components/forms/fields";
@@ -12,7 +12,15 @@ import { ResultMessage } from "./ResultMessage";
 import styles from "./provider.module.css";
 
 /** Change the seat count; what will happen is shown as the number is typed, before anything is saved. */
-export function CapacityControl({ course, queue }: { course: { id: string; capacity: number; seatsHeld: number; confirmOnReferral: boolean; open: boolean }; queue: string[] }) {
+export function CapacityControl({
+  course,
+  queue,
+  submit,
+}: {
+  course: { id: string; capacity: number; seatsHeld: number; confirmOnReferral: boolean; open: boolean };
+  queue: string[];
+  submit: (input: CapacityChangeInput) => Promise<ActionResult>;
+}) {
   const t = useTranslations("provider");
   const [next, setNext] = useState<number | undefined>(course.capacity);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -21,7 +29,7 @@ export function CapacityControl({ course, queue }: { course: { id: string; capac
 
   const onSubmit = handleSubmit(async (values) => {
     setResult(null);
-    setResult(await changeCapacityAction(values));
+    setResult(await submit(values));
   });
 
   let text: string | null = null;

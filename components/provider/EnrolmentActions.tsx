@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "suomifi-ui-components";
 import { TextField } from "@/components/forms/fields";
-import { enrolmentAction, moveInQueueAction, type ActionResult } from "@/app/provider/actions";
+import type { ActionResult } from "@/lib/action-results";
 import { enrolmentActionFormSchema, queueMoveSchema, type EnrolmentActionFormInput, type ProviderAction, type QueueMoveInput } from "@/lib/schemas/provider";
 import type { EnrolmentStatus } from "@/lib/schemas/provider";
 import { NumberField } from "@/components/forms/fields";
@@ -26,8 +26,14 @@ const reasoned: Partial<Record<EnrolmentStatus, ("offer" | "interrupt" | "cancel
 
 type Open = null | "move" | "offer" | "interrupt" | "cancel";
 
+/** The page's server actions for one course's enrolments (bound to the course). */
+export interface EnrolmentHandlers {
+  act: (input: EnrolmentActionFormInput) => Promise<ActionResult>;
+  move: (input: QueueMoveInput) => Promise<ActionResult>;
+}
+
 /** The actions a provider can take on one enrolment in its current state; reasons are asked where the rules need one. */
-export function EnrolmentActions({ courseId, enrolment, queueLength }: { courseId: string; enrolment: { id: string; status: EnrolmentStatus; name: string; queuePosition: number | null }; queueLength: number }) {
+export function EnrolmentActions({ enrolment, queueLength, actions }: { enrolment: { id: string; status: EnrolmentStatus; name: string; queuePosition: number | null }; queueLength: number; actions: EnrolmentHandlers }) {
   const t = useTranslations("provider");
   const [open, setOpen] = useState<Open>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -37,7 +43,7 @@ export function EnrolmentActions({ courseId, enrolment, queueLength }: { courseI
   const run = (action: ProviderAction) =>
     startTransition(async () => {
       setResult(null);
-      setResult(await enrolmentAction(courseId, { enrolmentId: enrolment.id, action }));
+      setResult(await actions.act({ enrolmentId: enrolment.id, action }));
     });
   const toggle = (which: Exclude<Open, null>) => setOpen((o) => (o === which ? null : which));
   const who = <span className="kp-visually-hidden"> {enrolment.name}</span>;
@@ -65,18 +71,18 @@ export function EnrolmentActions({ courseId, enrolment, queueLength }: { courseI
         ))}
       </div>
       <div id={formId}>
-        {open === "move" && <MoveForm courseId={courseId} enrolment={enrolment} queueLength={queueLength} onDone={(r) => { setResult(r); if (r.ok) setOpen(null); }} />}
-        {open && open !== "move" && <ReasonForm courseId={courseId} enrolmentId={enrolment.id} action={open} onDone={(r) => { setResult(r); if (r.ok) setOpen(null); }} />}
+        {open === "move" && <MoveForm move={actions.move} enrolment={enrolment} queueLength={queueLength} onDone={(r) => { setResult(r); if (r.ok) setOpen(null); }} />}
+        {open && open !== "move" && <ReasonForm act={actions.act} enrolmentId={enrolment.id} action={open} onDone={(r) => { setResult(r); if (r.ok) setOpen(null); }} />}
       </div>
       <ResultMessage result={result} />
     </div>
   );
 }
 
-function ReasonForm({ courseId, enrolmentId, action, onDone }: { courseId: string; enrolmentId: string; action: "offer" | "interrupt" | "cancel"; onDone: (r: ActionResult) => void }) {
+function ReasonForm({ act, enrolmentId, action, onDone }: { act: EnrolmentHandlers["act"]; enrolmentId: string; action: "offer" | "interrupt" | "cancel"; onDone: (r: ActionResult) => void }) {
   const t = useTranslations("provider");
   const { control, handleSubmit, formState } = useForm<EnrolmentActionFormInput>({ resolver: zodResolver(enrolmentActionFormSchema), defaultValues: { enrolmentId, action, reason: "" } });
-  const onSubmit = handleSubmit(async (values) => onDone(await enrolmentAction(courseId, values)));
+  const onSubmit = handleSubmit(async (values) => onDone(await act(values)));
   return (
     <form onSubmit={onSubmit} noValidate className={styles.inlineForm}>
       <TextField control={control} name="reason" label={t(`actions.reason.${action}`)} fullWidth />
@@ -88,13 +94,13 @@ function ReasonForm({ courseId, enrolmentId, action, onDone }: { courseId: strin
 }
 
 /** The keyboard path for reordering: a position number and a reason. */
-export function MoveForm({ courseId, enrolment, queueLength, position, onDone }: { courseId: string; enrolment: { id: string; name: string; queuePosition: number | null }; queueLength: number; position?: number; onDone: (r: ActionResult) => void }) {
+export function MoveForm({ move, enrolment, queueLength, position, onDone }: { move: EnrolmentHandlers["move"]; enrolment: { id: string; name: string; queuePosition: number | null }; queueLength: number; position?: number; onDone: (r: ActionResult) => void }) {
   const t = useTranslations("provider");
   const { control, handleSubmit, formState } = useForm<QueueMoveInput>({
     resolver: zodResolver(queueMoveSchema),
     defaultValues: { enrolmentId: enrolment.id, position: position ?? enrolment.queuePosition ?? 1, reason: "" },
   });
-  const onSubmit = handleSubmit(async (values) => onDone(await moveInQueueAction(courseId, values)));
+  const onSubmit = handleSubmit(async (values) => onDone(await move(values)));
   return (
     <form onSubmit={onSubmit} noValidate className={styles.inlineForm} aria-label={t("queue.moveFormLabel", { name: enrolment.name })}>
       <NumberField control={control} name="position" label={t("queue.position")} hintText={queueLength ? t("queue.positionHint", { count: queueLength }) : undefined} min={1} max={queueLength || undefined} />

@@ -5,8 +5,8 @@ import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "suomifi-ui-components";
-import type { ActionResult } from "@/app/provider/actions";
-import { EnrolmentActions, MoveForm } from "./EnrolmentActions";
+import type { ActionResult } from "@/lib/action-results";
+import { EnrolmentActions, MoveForm, type EnrolmentHandlers } from "./EnrolmentActions";
 import { PersonDetails } from "./PersonDetails";
 import { PoolLegend, PoolMarks } from "./PoolMarks";
 import { ResultMessage } from "./ResultMessage";
@@ -18,7 +18,7 @@ import styles from "./provider.module.css";
  * through dnd-kit), or with each row's "move to position" control; either way a reason is required
  * before anything changes.
  */
-export function QueueBoard({ courseId, queue }: { courseId: string; queue: EnrolmentRowData[] }) {
+export function QueueBoard({ courseId, queue, actions }: { courseId: string; queue: EnrolmentRowData[]; actions: EnrolmentHandlers }) {
   const t = useTranslations("provider");
   const labels = useTranslations("labels");
   // The order on screen; a drag reorders it until the move is confirmed or undone. New server data resets it.
@@ -53,7 +53,7 @@ export function QueueBoard({ courseId, queue }: { courseId: string; queue: Enrol
           <p>{t("queue.confirmDrag", { name: pending.row.name, position: pending.position })}</p>
           <MoveForm
             key={`${pending.row.id}-${pending.position}`}
-            courseId={courseId}
+            move={actions.move}
             enrolment={pending.row}
             queueLength={queue.length}
             position={pending.position}
@@ -86,7 +86,7 @@ export function QueueBoard({ courseId, queue }: { courseId: string; queue: Enrol
         <SortableContext items={order.map((r) => r.id)} strategy={verticalListSortingStrategy}>
           <ol className={styles.queue} aria-label={t("queue.listLabel")}>
             {order.map((row) => (
-              <QueueItem key={row.id} row={row} courseId={courseId} queueLength={queue.length} priorityLabel={labels(`priority.${row.priority}`)} />
+              <QueueItem key={row.id} row={row} courseId={courseId} queueLength={queue.length} priorityLabel={labels(`priority.${row.priority}`)} actions={actions} />
             ))}
           </ol>
         </SortableContext>
@@ -95,7 +95,7 @@ export function QueueBoard({ courseId, queue }: { courseId: string; queue: Enrol
   );
 }
 
-function QueueItem({ row, courseId, queueLength, priorityLabel }: { row: EnrolmentRowData; courseId: string; queueLength: number; priorityLabel: string }) {
+function QueueItem({ row, courseId, queueLength, priorityLabel, actions }: { row: EnrolmentRowData; courseId: string; queueLength: number; priorityLabel: string; actions: EnrolmentHandlers }) {
   const t = useTranslations("provider");
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: row.id });
   return (
@@ -112,7 +112,7 @@ function QueueItem({ row, courseId, queueLength, priorityLabel }: { row: Enrolme
       <PersonDetails row={row} courseId={courseId} />
       <PoolMarks row={row} />
       {row.priorityReason && <p className={styles.meta}>{t("queue.priorityReason", { text: row.priorityReason })}</p>}
-      <EnrolmentActions courseId={courseId} enrolment={row} queueLength={queueLength} />
+      <EnrolmentActions enrolment={row} queueLength={queueLength} actions={actions} />
     </li>
   );
 }

@@ -5,9 +5,9 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button, Checkbox } from "suomifi-ui-components";
 import { TextField } from "@/components/forms/fields";
-import { bulkAction, type BulkResult } from "@/app/provider/actions";
+import type { BulkActionResult } from "@/lib/action-results";
 import { bulkActionSchema, bulkActions, type BulkActionInput } from "@/lib/schemas/provider";
-import { EnrolmentActions } from "./EnrolmentActions";
+import { EnrolmentActions, type EnrolmentHandlers } from "./EnrolmentActions";
 import { PersonDetails } from "./PersonDetails";
 import { PoolLegend, PoolMarks } from "./PoolMarks";
 import { StatusTag } from "@/components/enrolment/StatusTag";
@@ -16,12 +16,12 @@ import { SelectField } from "@/components/forms/fields";
 import styles from "./provider.module.css";
 
 /** The people on seats (offered, confirmed, started), with one-by-one and bulk actions. */
-export function SeatTable({ courseId, rows }: { courseId: string; rows: EnrolmentRowData[] }) {
+export function SeatTable({ courseId, rows, bulk, actions }: { courseId: string; rows: EnrolmentRowData[]; bulk: (input: BulkActionInput) => Promise<BulkActionResult>; actions: EnrolmentHandlers }) {
   const t = useTranslations("provider");
   const tb = useTranslations("provider");
   const format = useFormatter();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [outcome, setOutcome] = useState<BulkResult | null>(null);
+  const [outcome, setOutcome] = useState<BulkActionResult | null>(null);
   const { control, handleSubmit, formState, setValue } = useForm<BulkActionInput>({ resolver: zodResolver(bulkActionSchema), defaultValues: { enrolmentIds: [], action: "start", reason: "" } });
   const action = useWatch({ control, name: "action" });
 
@@ -33,7 +33,7 @@ export function SeatTable({ courseId, rows }: { courseId: string; rows: Enrolmen
   const all = rows.length > 0 && chosen.length === rows.length;
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null);
-    const r = await bulkAction(courseId, values);
+    const r = await bulk(values);
     setOutcome(r);
     setChosen([]);
     setValue("enrolmentIds", []);
@@ -92,7 +92,7 @@ export function SeatTable({ courseId, rows }: { courseId: string; rows: Enrolmen
                     {r && <span className={r.ok ? styles.preview : styles.warning}>{r.message}</span>}
                   </td>
                   <td>
-                    <EnrolmentActions courseId={courseId} enrolment={row} queueLength={0} />
+                    <EnrolmentActions enrolment={row} queueLength={0} actions={actions} />
                   </td>
                 </tr>
               );

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "suomifi-ui-components";
-import { changeStatusAction, duplicateCourseAction, type ActionResult } from "@/app/provider/actions";
+import type { ActionResult } from "@/lib/action-results";
 import { courseStatusSchema, type CourseStatusInput } from "@/lib/schemas/provider";
 import type { CourseStatus } from "@/lib/schemas/provider";
 import { TextareaField } from "@/components/forms/fields";
@@ -14,7 +14,18 @@ import styles from "./provider.module.css";
 const next: Record<CourseStatus, ("PUBLISHED" | "CLOSED")[]> = { DRAFT: ["PUBLISHED"], PUBLISHED: ["CLOSED"], CLOSED: ["PUBLISHED"], CANCELLED: [] };
 
 /** Publish, close or reopen referrals, duplicate, and cancel with a reason. */
-export function StatusControls({ courseId, status }: { courseId: string; status: CourseStatus }) {
+export function StatusControls({
+  courseId,
+  status,
+  changeStatus,
+  duplicate: duplicateCourse,
+}: {
+  courseId: string;
+  status: CourseStatus;
+  changeStatus: (input: CourseStatusInput) => Promise<ActionResult>;
+  /** Bound to the course; on success it redirects to the copy. */
+  duplicate: () => Promise<ActionResult>;
+}) {
   const t = useTranslations("provider");
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -24,17 +35,17 @@ export function StatusControls({ courseId, status }: { courseId: string; status:
   const change = (to: "PUBLISHED" | "CLOSED") =>
     startTransition(async () => {
       setResult(null);
-      setResult(await changeStatusAction({ courseId, status: to }));
+      setResult(await changeStatus({ courseId, status: to }));
     });
   const duplicate = () =>
     startTransition(async () => {
       setResult(null);
-      const r = await duplicateCourseAction(courseId);
+      const r = await duplicateCourse();
       if (r) setResult(r);
     });
   const cancel = handleSubmit(async (values) => {
     setResult(null);
-    const r = await changeStatusAction(values);
+    const r = await changeStatus(values);
     setResult(r);
     if (r.ok) setCancelling(false);
   });

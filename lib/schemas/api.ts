@@ -17,7 +17,7 @@ import {
   Role,
   Schedule,
   StudyPath,
-} from "../../server/db/generated/enums";
+} from "../enums";
 import { isoDate } from "./client";
 
 const enumOf = <T extends Record<string, string>>(values: T) => z.enum(Object.values(values) as [T[keyof T], ...T[keyof T][]]);

@@ -1,7 +1,7 @@
 // One schema for registering a client: the form (zodResolver), the server action and the JSON API.
 import "./zod-config";
 import { z } from "zod";
-import { ClientLanguage, LanguageLevel, Literacy, StudyPath } from "../../server/db/generated/enums";
+import { ClientLanguage, LanguageLevel, Literacy, StudyPath } from "../enums";
 import { identityCodeErrorKey, parseIdentityCode } from "../identity-code";
 import { emailField, requiredText } from "./fields";
 

@@ -1,6 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
-import { CourseStatus, InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "../../server/db/generated/enums";
+import { CourseStatus, InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "../enums";
 import { isoDate } from "./client";
 import { requiredText } from "./fields";
 

@@ -1,6 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
-import { EnrolmentStatus, QueuePriority } from "../../server/db/generated/enums";
+import { EnrolmentStatus, QueuePriority } from "../enums";
 
 export const reasonField = z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong");
 

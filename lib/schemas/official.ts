@@ -3,7 +3,7 @@
 // and route handlers parse the same ones.
 import "./zod-config";
 import { z } from "zod";
-import { EnrolmentStatus, InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../../server/db/generated/enums";
+import { EnrolmentStatus, InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../enums";
 import { reasonField } from "./enrolment";
 import { isoDate } from "./client";
 
@@ -35,6 +35,10 @@ export type CourseFinderFilter = z.output<typeof courseFinderFilterSchema>;
 /** Cancelling, marking urgent, declining on the client's behalf: a written reason. */
 export const enrolmentReasonSchema = z.object({ reason: reasonField });
 export type EnrolmentReasonInput = z.input<typeof enrolmentReasonSchema>;
+
+/** What an official can do to one of a client's live enrolments (with a reason where enrolmentReasonSchema is asked). */
+export const officialEnrolmentActions = ["cancel", "urgent", "normal", "accept", "acceptConditional", "decline"] as const;
+export type OfficialEnrolmentAction = (typeof officialEnrolmentActions)[number];
 
 /** One referral from the course finder: an optional urgent priority (with its reason) and a note for the provider. */
 export const officialReferralSchema = z

@@ -1,6 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
-import { InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../../server/db/generated/enums";
+import { InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../enums";
 
 const isoDate = z.iso.date({ error: "validation.date" });
 const optionalEnum = <T extends Record<string, string>>(values: T) =>

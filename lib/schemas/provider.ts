@@ -1,7 +1,7 @@
 // Inputs of the provider's workspace forms: the form (zodResolver) and its server action parse the same schema.
 import "./zod-config";
 import { z } from "zod";
-import { CourseStatus } from "../../server/db/generated/enums";
+import { CourseStatus } from "../enums";
 import { reasonField } from "./enrolment";
 
 const id = z.uuid({ error: "validation.id" });
@@ -47,5 +47,5 @@ export type CapacityChangeInput = z.input<typeof capacityChangeSchema>;
 export type CourseStatusInput = z.input<typeof courseStatusSchema>;
 
 // The enums the provider's forms and components use (components reach them through lib/, never server/db).
-export { InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "../../server/db/generated/enums";
-export type { CourseStatus, EnrolmentStatus, QueuePriority } from "../../server/db/generated/enums";
+export { InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "../enums";
+export type { CourseStatus, EnrolmentStatus, QueuePriority } from "../enums";

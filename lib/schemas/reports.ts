@@ -1,6 +1,6 @@
 // The filters of the reports page (read from the URL, a GET form) and of each table's export.
 import { z } from "zod";
-import { StudyPath } from "../../server/db/generated/enums";
+import { StudyPath } from "../enums";
 import { isoDate } from "./client";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);

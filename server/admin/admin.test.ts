@@ -2,8 +2,8 @@
 // audited, invitations expire and work once, deactivation and revocation take effect at once.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeUser, makeWorld } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeClient, makeCourse, makeUser, makeWorld } from "../testing/factories";
 import { businessIdProblem, withCheckDigit } from "../../lib/business-id";
 import { DEMO_ORGANISATIONS } from "../demo/data";
 import { auditExportSchema, auditFilterSchema, inviteUserSchema, organisationSchema, updateUserSchema, userListFilterSchema } from "../../lib/schemas/admin";

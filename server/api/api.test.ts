@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeCourse, makeWorld } from "../testing/factories";
 import { makeIdentityCode } from "../../lib/identity-code";
 import { POST as registerClient, GET as listClients } from "../../app/api/v1/clients/route";
 import { POST as searchClients } from "../../app/api/v1/clients/search/route";

@@ -7,6 +7,11 @@ import { logger } from "../logger";
 import { apiRateLimitPerMinute, consumeApiRequest } from "../rate-limit/limits";
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "../request-id";
 import { idempotently, type IdempotencyRefusal } from "./idempotency";
+import type { EngineErrorCode } from "../enrolment/types";
+import type { Locale } from "../../lib/i18n";
+import enEngineErrors from "../../messages/en/engineErrors.json";
+import fiEngineErrors from "../../messages/fi/engineErrors.json";
+import svEngineErrors from "../../messages/sv/engineErrors.json";
 
 /** RFC 9457 problem details with a stable machine-readable `code`. */
 export function problem(
@@ -85,47 +90,40 @@ export function answer<S extends z.ZodType>(schema: S, value: z.output<S>, statu
   return Response.json(z.encode(schema, value), { status });
 }
 
-const STATUS_OF: Record<string, number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  ALREADY_ENROLLED: 409,
-  COURSE_NOT_PUBLISHED: 409,
-  COURSE_CLOSED: 409,
-  COURSE_CANCELLED: 409,
-  REFERRAL_PERIOD_NOT_OPEN: 409,
-  INVALID_TRANSITION: 409,
-  CAPACITY_BELOW_HELD: 409,
-  NO_FREE_SEAT: 409,
-  CLIENT_HOLDS_SEAT: 409,
-  OFFER_EXPIRED: 409,
-  CONDITIONAL_NOT_AVAILABLE: 409,
-  ALREADY_IN_POOL: 409,
-  REASON_REQUIRED: 422,
-  INVALID_POSITION: 422,
+// Per engine code: the HTTP status and the problem's title (short, stable, English, RFC 9457), and
+// as `detail` the sentence the pages show (messages/<locale>/engineErrors.json). Keyed by the
+// engine's union, so a new code does not compile until it has all three.
+const ENGINE_PROBLEMS: Record<EngineErrorCode, { status: number; title: string }> = {
+  NOT_FOUND: { status: 404, title: "No such record, or it is not yours to see." },
+  FORBIDDEN: { status: 403, title: "Your role cannot do this." },
+  ALREADY_ENROLLED: { status: 409, title: "The client already has a live enrolment on this course." },
+  COURSE_NOT_PUBLISHED: { status: 409, title: "The course is not published." },
+  COURSE_CLOSED: { status: 409, title: "The course's referral period is closed." },
+  COURSE_CANCELLED: { status: 409, title: "The course is cancelled." },
+  REFERRAL_PERIOD_NOT_OPEN: { status: 409, title: "The course is outside its referral period." },
+  INVALID_TRANSITION: { status: 409, title: "The enrolment is not in a state that allows this." },
+  CAPACITY_BELOW_HELD: { status: 409, title: "Capacity cannot be lower than the seats already held." },
+  NO_FREE_SEAT: { status: 409, title: "The course has no free seat." },
+  CLIENT_HOLDS_SEAT: { status: 409, title: "The client already holds a seat on another course." },
+  OFFER_EXPIRED: { status: 409, title: "The offer's deadline has passed; the offer has expired." },
+  CONDITIONAL_NOT_AVAILABLE: { status: 409, title: "The client has no queue place ranked above this course, so the seat can only be accepted as such." },
+  ALREADY_IN_POOL: { status: 409, title: "The client already has an active pooled referral." },
+  REASON_REQUIRED: { status: 422, title: "A written reason is required." },
+  INVALID_POSITION: { status: 422, title: "No such position in the queue." },
 };
 
-const TITLE_OF: Record<string, string> = {
-  NOT_FOUND: "No such record, or it is not yours to see.",
-  FORBIDDEN: "Your role cannot do this.",
-  ALREADY_ENROLLED: "The client already has a live enrolment on this course.",
-  COURSE_NOT_PUBLISHED: "The course is not published.",
-  COURSE_CLOSED: "The course's referral period is closed.",
-  COURSE_CANCELLED: "The course is cancelled.",
-  REFERRAL_PERIOD_NOT_OPEN: "The course is outside its referral period.",
-  INVALID_TRANSITION: "The enrolment is not in a state that allows this.",
-  CAPACITY_BELOW_HELD: "Capacity cannot be lower than the seats already held.",
-  NO_FREE_SEAT: "The course has no free seat.",
-  CLIENT_HOLDS_SEAT: "The client already holds a seat on another course.",
-  OFFER_EXPIRED: "The offer's deadline has passed; the offer has expired.",
-  CONDITIONAL_NOT_AVAILABLE: "The client has no queue place ranked above this course, so the seat can only be accepted as such.",
-  ALREADY_IN_POOL: "The client already has an active pooled referral.",
-  REASON_REQUIRED: "A written reason is required.",
-  INVALID_POSITION: "No such position in the queue.",
-};
+/** Every engine code (the keys of the table above, which the compiler holds to EngineErrorCode). */
+export const ENGINE_ERROR_CODES = Object.keys(ENGINE_PROBLEMS) as EngineErrorCode[];
 
-/** The problem response for an expected domain outcome. */
-export function domainProblem(code: string): Response {
-  return problem(STATUS_OF[code] ?? 400, code, TITLE_OF[code] ?? code);
+/** The pages' sentence for each engine code, in each UI language; typed, so a missing one does not compile. */
+export const ENGINE_ERROR_TEXT: Record<Locale, Record<EngineErrorCode, string>> = { fi: fiEngineErrors, sv: svEngineErrors, en: enEngineErrors };
+
+/** The problem response for an expected domain outcome; `detail` in `locale` (the API speaks English unless asked). */
+export function domainProblem(code: EngineErrorCode, locale: Locale = "en"): Response {
+  const { status, title } = ENGINE_PROBLEMS[code];
+  const response = problem(status, code, title, { detail: ENGINE_ERROR_TEXT[locale][code] });
+  response.headers.set("content-language", locale);
+  return response;
 }
 
 /** Parses a JSON body with the input's shared zod schema; 422 with per-field errors otherwise. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeUser, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeUser, makeWorld } from "../testing/factories";
 import { POST as refer } from "../../app/api/v1/courses/[id]/enrolments/route";
 import { issueApiToken } from "../auth/api-token";
 import { withApiActor } from "./http";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeUser } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeUser } from "../testing/factories";
 import { sql } from "../db/client";
 import { actorForBearer, hashApiToken, issueApiToken } from "./api-token";
 

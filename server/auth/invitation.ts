@@ -4,6 +4,7 @@ import { recordAudit } from "../audit";
 import { subkey } from "../crypto";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { outboxPayload } from "../notifications/payloads";
 import { hashPassword } from "./password";
 
 // A staff member's invitation link (/set-password/<token>). The token is HMAC(key, invitation id):
@@ -43,7 +44,7 @@ export async function writeInvitation(
       locale: input.locale,
       recipientEmail: user.email,
       userId: user.id,
-      payload: { invitationId },
+      payload: outboxPayload("staff/invitation", { invitationId }),
     },
   });
   return { expiresAt };

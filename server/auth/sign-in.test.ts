@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeUser } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeUser } from "../testing/factories";
 import { signInWithPassword } from "./sign-in";
 import { FAILURE_LIMITS } from "../rate-limit/limits";
 

@@ -6,6 +6,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { ClientData } from "../../lib/schemas/client";
 import { maskIdentityCode, parseIdentityCode } from "../../lib/identity-code";
+import type { PossibleDuplicate } from "../../lib/action-results";
 
 // Clients belong to one employment office; only that office's officials see or change them.
 
@@ -70,15 +71,7 @@ export async function getClient(actor: Actor, clientId: string): Promise<Present
   return row ? presentClient(row) : null;
 }
 
-export interface PossibleDuplicate {
-  id: string;
-  clientNumber: number;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  /** Why it looks like the same person. */
-  match: "IDENTITY_CODE" | "NAME_AND_BIRTH_DATE";
-}
+export type { PossibleDuplicate };
 
 /**
  * Clients of the official's own office that may be the same person: the same identity code, or the

@@ -2,7 +2,7 @@
 // Uses plain pg so each assertion names the exact PostgreSQL error and constraint.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { uniqueSuffix } from "../../lib/testing/db";
+import { uniqueSuffix } from "../testing/db";
 
 let pool: pg.Pool;
 const s = uniqueSuffix();

@@ -3,7 +3,7 @@
 // the demo organisations' rows only and hold whether this run created them or not.
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidIdentityCode } from "../../lib/identity-code";
-import { testDb } from "../../lib/testing/db";
+import { testDb } from "../testing/db";
 import { verifyPassword } from "../auth/password";
 import { decryptIdentityCode } from "../crypto";
 import { buildDemoData, checkDemoData, DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./data";

@@ -10,8 +10,8 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import type { EnrolmentStatus } from "../db/generated/enums";
 import {
   acceptOffer, cancelEnrolment, changeCapacity, declineOffer, listCourseEnrolments, referClient, staff, type Result,

@@ -21,8 +21,8 @@
 // FC_RUNS overrides the number of runs; FC_SHRINK=1 shrinks a counterexample (slow).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld, type World } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld, type World } from "../testing/factories";
 import type { EnrolmentStatus, QueuePriority } from "../db/generated/enums";
 import {
   acceptOffer, cancelEnrolment, changeCapacity, confirmSeat, declineOffer, expireDueOffers, listCourseEnrolments,

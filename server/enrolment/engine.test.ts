@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import {
   acceptOffer, cancelEnrolment, changeCapacity, confirmSeat, declineOffer, expireDueOffers, getEnrolment, listCourseEnrolments,
   markCompleted, markInterrupted, markNoShow, markStarted, moveInQueue, offerSeat, referClient, setCourseStatus, setPriority, staff,

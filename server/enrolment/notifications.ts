@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "../db/generated/client";
 import type { LockedClient, LockedCourse } from "./locks";
+import { outboxPayload, type OutboxPayloadInput } from "../notifications/payloads";
 import type { Tx } from "./transaction";
 
 // Messages are decided in the same transaction as the change (the outbox); delivery is the
-// notification worker's job. Payloads carry ids and what the template shows, never identity codes.
+// notification worker's job. Payloads carry ids and what the template shows, never identity codes;
+// each template's shape is its schema in server/notifications/payloads.ts.
 
 export type Template =
   | "client/referral_received"
@@ -24,18 +25,18 @@ export type Template =
   | "official/client_placed"
   | "provider/course_cancelled";
 
-export interface Notice {
-  template: Template;
+export interface Notice<T extends Template = Template> {
+  template: T;
   to: string | null | undefined;
   locale: string;
   clientId?: string;
   enrolmentId?: string;
   userId?: string;
-  payload: Prisma.InputJsonObject;
+  payload: OutboxPayloadInput<T>;
 }
 
 /** Queues a message; a recipient without an e-mail address is simply not written to. */
-export async function queueNotice(tx: Tx, notice: Notice): Promise<void> {
+export async function queueNotice<T extends Template>(tx: Tx, notice: Notice<T>): Promise<void> {
   if (!notice.to) return;
   await tx.outboxMessage.create({
     data: {
@@ -46,7 +47,7 @@ export async function queueNotice(tx: Tx, notice: Notice): Promise<void> {
       clientId: notice.clientId,
       enrolmentId: notice.enrolmentId,
       userId: notice.userId,
-      payload: notice.payload,
+      payload: outboxPayload(notice.template, notice.payload),
     },
   });
 }

@@ -3,8 +3,8 @@
 // Promise.all against the real test database; the invariants (testing/invariants.ts) are read
 // back from the database after each round. See concurrency.test.ts for how PGlite differs.
 import { describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeCourse, makeWorld } from "../testing/factories";
 import type { PoolCriteria } from "../../lib/schemas/pool";
 import { acceptOffer, cancelEnrolment, changeCapacity, declineOffer, markStarted, referClient, referToPool, setCourseStatus, staff, syncPools } from "./index";
 import { expectInvariants } from "./testing/invariants";

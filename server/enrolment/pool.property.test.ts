@@ -8,8 +8,8 @@
 // can legitimately get, and nothing may throw. Reproduce a failure with FC_SEED / FC_PATH.
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import {
   acceptOffer, cancelEnrolment, changeCapacity, closePool, declineOffer, expireDueOffers, markNoShow, markStarted, referClient, referToPool, setCourseStatus, staff, syncPools,
   type EngineErrorCode,

@@ -2,8 +2,8 @@
 // Each test's courses sit in a municipality of their own, so the criteria of one test's pools
 // never match another test's courses in the shared test database.
 import { describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld, type World } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeClient, makeCourse, makeWorld, type World } from "../testing/factories";
 import type { PoolCriteria } from "../../lib/schemas/pool";
 import {
   acceptOffer, cancelEnrolment, changeCapacity, closePool, declineOffer, markStarted, poolStatusOfClient, referClient, referToPool, setCourseStatus, staff, syncPools,

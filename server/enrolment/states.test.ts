@@ -2,7 +2,7 @@
 // and states.ts); these tests hold the two to one meaning.
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
+import { testDb } from "../testing/db";
 import { $Enums } from "../db/generated/client";
 import { holdsSeat, isLive, takesReferrals, type ReferralWindow } from "./states";
 

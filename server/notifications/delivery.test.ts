@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
+import { testDb } from "../testing/db";
 import type { OutboxMessage } from "../db/generated/client";
 import { startMailCatcher, type CaughtMessage, type MailCatcher } from "./catcher";
 import { retryParkedMessage, UNCERTAIN } from "./delivery";

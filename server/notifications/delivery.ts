@@ -7,6 +7,7 @@ import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { db } from "../db/client";
 import type { OutboxMessage } from "../db/generated/client";
 import { logger, redactAddresses } from "../logger";
+import { UnreadableOutboxMessage } from "./payloads";
 import { renderOutboxMessage, type RenderedEmail } from "./render";
 
 // Delivery of the outbox: claim due messages with FOR UPDATE SKIP LOCKED (a lease, so a dead
@@ -143,7 +144,8 @@ async function deliverOne(config: DeliveryConfig, mailer: Mailer, message: Outbo
     // After the hand-off, only an SMTP reply (4xx/5xx) proves the server did not take the message.
     const uncertain = handedOff && !e.responseCode;
     const maxAttempts = config.maxAttempts ?? DEFAULTS.maxAttempts;
-    const park = uncertain || message.attempts >= maxAttempts || (e.responseCode !== undefined && e.responseCode >= 550 && e.responseCode < 560);
+    // An unreadable message (its payload does not match the template's schema) will not read better later.
+    const park = uncertain || error instanceof UnreadableOutboxMessage || message.attempts >= maxAttempts || (e.responseCode !== undefined && e.responseCode >= 550 && e.responseCode < 560);
     const lastError = uncertain ? UNCERTAIN : redactAddresses(`${e.responseCode ? `${e.responseCode} ` : ""}${e.message}`).slice(0, 1000);
     await prisma.outboxMessage.updateMany({
       where: { id: message.id, claimId },

@@ -1,10 +1,10 @@
 // From the engine's change to the e-mail an SMTP server accepted, and from its link back to the engine.
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { referClient, staff } from "../enrolment";
-import { answerSelfService, loadSelfService } from "./self-service";
+import { answerSelfService, loadSelfService } from "../self-service/link-page";
 import { recipientOf, tokenIn, smtpDeliveryForThisFile } from "./testing/smtp";
 
 const IDENTITY_CODE = "131052-308T";

@@ -2,12 +2,12 @@
 // courses, the queue page with the standing on each, an offer on the second choice accepted on
 // condition by link, the first choice accepted later, the conditional seat released and offered on.
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { EMAIL_MESSAGES } from "../../emails/i18n";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { cancelEnrolment, referClient, referToPool, staff } from "../enrolment";
-import { answerSelfService, loadSelfService } from "./self-service";
+import { answerSelfService, loadSelfService } from "../self-service/link-page";
 import { recipientOf, tokenIn, smtpDeliveryForThisFile } from "./testing/smtp";
 
 const BASE = "http://portal.test";

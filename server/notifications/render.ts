@@ -2,13 +2,14 @@ import "server-only";
 import { createEvent } from "ics";
 import { isEmailLanguage } from "../../emails/i18n";
 import { renderEmail } from "../../emails/render";
-import { isEmailTemplate, type EmailData } from "../../emails/types";
+import type { EmailData } from "../../emails/types";
 import { db } from "../db/client";
 import type { OutboxMessage } from "../db/generated/client";
 import { queuePosition } from "../enrolment/queue";
 import { placesRankedAbove } from "../enrolment/hand-over";
 import { invitationToken } from "../auth/invitation";
-import { issueSelfServiceToken } from "./tokens";
+import { issueSelfServiceToken } from "../self-service/tokens";
+import { readOutboxMessage, type OutboxPayload } from "./payloads";
 
 // Renders an outbox message from its payload and the current records (course, office contact,
 // queue place). Loads names and contact details only: never an identity code.
@@ -23,39 +24,24 @@ export interface RenderedEmail {
 
 const SERVICE_CONTACT = { name: "Koulutusportti" };
 
-type Payload = {
-  invitationId?: string;
-  offerExpiresAt?: string | null;
-  reason?: string | null;
-  date?: string;
-  courses?: { name: string; count: number }[];
-  /** client/pool_referral_received */
-  queueEntryId?: string;
-  /** client/seat_offered (from a pooled referral) and client/seat_confirmed_conditional */
-  conditionalAvailable?: boolean;
-  preferredCourses?: string[];
-  /** client/conditional_seat_released */
-  placedCourseName?: string;
-};
-
 export async function renderOutboxMessage(message: OutboxMessage, baseUrl: string): Promise<RenderedEmail> {
-  const template = message.template;
-  if (!isEmailTemplate(template)) throw new Error(`Unknown e-mail template ${template}`);
+  // Throws UnreadableOutboxMessage (delivery parks it) for a template or payload no retry can mend.
+  const read = readOutboxMessage(message);
+  const { template } = read;
   const lang = isEmailLanguage(message.locale) ? message.locale : null;
-  const payload = (message.payload ?? {}) as Payload;
-  const data: EmailData = { contact: SERVICE_CONTACT, reason: payload.reason ?? null };
+  const data: EmailData = { contact: SERVICE_CONTACT, reason: ("reason" in read.payload ? read.payload.reason : null) ?? null };
   let attachments: RenderedEmail["attachments"];
 
-  if (template === "staff/invitation") {
+  if (read.template === "staff/invitation") {
     // The link is derived from the invitation's id, so a retry sends the same one; no identity code, no password.
-    const invitation = await db().staffInvitation.findUniqueOrThrow({ where: { id: payload.invitationId ?? "" }, select: { id: true, expiresAt: true, user: { select: { name: true } } } });
+    const invitation = await db().staffInvitation.findUniqueOrThrow({ where: { id: read.payload.invitationId }, select: { id: true, expiresAt: true, user: { select: { name: true } } } });
     data.recipientName = invitation.user.name;
     data.deadline = invitation.expiresAt;
     data.links = { setPassword: `${baseUrl}/set-password/${invitationToken(invitation.id)}` };
-  } else if (template === "client/pool_referral_received") {
-    await renderPoolReferral(message, payload, data, baseUrl, lang ?? "fi");
-  } else if (template === "provider/daily_digest") {
-    data.digest = { date: new Date(payload.date ?? message.createdAt), courses: payload.courses ?? [] };
+  } else if (read.template === "client/pool_referral_received") {
+    await renderPoolReferral(message, read.payload, data, baseUrl, lang ?? "fi");
+  } else if (read.template === "provider/daily_digest") {
+    data.digest = { date: new Date(read.payload.date), courses: read.payload.courses };
     data.links = { workspace: `${baseUrl}/provider` };
   } else if (message.enrolmentId) {
     const enrolment = await db().enrolment.findUniqueOrThrow({
@@ -96,20 +82,20 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
       data.links = { workspace: `${baseUrl}/${template.startsWith("official/") ? "official" : "provider"}` };
     }
     const language = lang ?? "fi";
-    if (template === "client/seat_offered" || template === "client/offer_reminder") {
-      const deadline = payload.offerExpiresAt ? new Date(payload.offerExpiresAt) : enrolment.offerExpiresAt;
+    if (read.template === "client/seat_offered" || read.template === "client/offer_reminder") {
+      const deadline = new Date(read.payload.offerExpiresAt);
       data.deadline = deadline;
-      const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: enrolment.id, kind: "OFFER", locale: language, expiresAt: deadline ?? new Date() });
+      const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: enrolment.id, kind: "OFFER", locale: language, expiresAt: deadline });
       const page = `${baseUrl}/o/${token}?lang=${language}`;
       data.links = { accept: `${page}&answer=accept`, acceptConditional: `${page}&answer=acceptConditional`, decline: `${page}&answer=decline`, page };
       // Conditional acceptance as the engine decided it when offering; a reminder asks the records again.
       data.preferredCourses =
-        template === "client/seat_offered" && payload.preferredCourses
-          ? payload.conditionalAvailable ? payload.preferredCourses : []
+        read.template === "client/seat_offered" && read.payload.preferredCourses
+          ? read.payload.conditionalAvailable ? read.payload.preferredCourses : []
           : enrolment.status === "OFFERED" ? (await placesRankedAbove(db(), enrolment.clientId, enrolment)).map((p) => p.courseName) : [];
     }
-    if (template === "client/seat_confirmed_conditional") data.preferredCourses = payload.preferredCourses ?? [];
-    if (template === "client/conditional_seat_released") data.placedCourseName = payload.placedCourseName ?? null;
+    if (read.template === "client/seat_confirmed_conditional") data.preferredCourses = read.payload.preferredCourses;
+    if (read.template === "client/conditional_seat_released") data.placedCourseName = read.payload.placedCourseName;
     if (template === "client/referral_received" || template === "client/queue_moved") {
       const position = await queuePosition(db(), enrolment.id);
       if (position !== null) {
@@ -128,21 +114,22 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
   return { subject: rendered.subject, language: rendered.language, html: rendered.html, text: rendered.text, attachments };
 }
 
+type PoolReferralPayload = OutboxPayload<"client/pool_referral_received">;
+
 /**
  * A pooled referral's e-mail: the courses it matched (from the payload, as they were when it was
  * made) and a link to the client's queue page. The link is bound to the pool's best-ranked place,
  * and that page shows the client's standing on every course of the pool.
  */
-async function renderPoolReferral(message: OutboxMessage, payload: Payload, data: EmailData, baseUrl: string, language: string): Promise<void> {
+async function renderPoolReferral(message: OutboxMessage, payload: PoolReferralPayload, data: EmailData, baseUrl: string, language: string): Promise<void> {
   const client = await db().client.findUniqueOrThrow({
     where: { id: message.clientId ?? "" },
     select: { firstName: true, office: { select: { name: true, email: true, phone: true, address: true } } },
   });
   data.recipientName = client.firstName;
   data.contact = client.office;
-  const courses = (payload.courses ?? []) as unknown as { courseName: string; rank: number | null }[];
-  data.pool = { courses: courses.map((c) => ({ name: c.courseName, rank: c.rank })) };
-  const places = await poolPlacesFor(message, payload, courses.length > 0);
+  data.pool = { courses: payload.courses.map((c) => ({ name: c.courseName, rank: c.rank })) };
+  const places = await poolPlacesFor(message, payload, payload.courses.length > 0);
   places.sort((a, b) => (a.preferenceRank ?? Infinity) - (b.preferenceRank ?? Infinity) || a.course.startsOn.getTime() - b.course.startsOn.getTime());
   const first = places[0];
   if (!first) return;
@@ -160,10 +147,10 @@ const POOL_PLACES_GRACE_MS = 5 * 60_000;
  * courses just after it commits, so a fast worker can get here first: it waits a moment, then
  * leaves the message for a retry (while it is young), so the e-mail carries its link.
  */
-async function poolPlacesFor(message: OutboxMessage, payload: Payload, expected: boolean) {
+async function poolPlacesFor(message: OutboxMessage, payload: PoolReferralPayload, expected: boolean) {
   const find = () =>
     db().enrolment.findMany({
-      where: { queueEntryId: payload.queueEntryId ?? "00000000-0000-0000-0000-000000000000" },
+      where: { queueEntryId: payload.queueEntryId },
       select: { id: true, preferenceRank: true, course: { select: { startsOn: true, endsOn: true } } },
     });
   let places = await find();

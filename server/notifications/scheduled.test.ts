@@ -1,7 +1,7 @@
 // Reminders, digests and queue-move notices enter the outbox once, however often the jobs run.
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { moveInQueue, referClient, staff } from "../enrolment";
 import { parkedMessagesFor } from "./admin";
 import { queueDailyDigests, queueOfferReminders, queueStartReminders } from "./scheduled";

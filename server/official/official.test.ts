@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { makeIdentityCode } from "../../lib/identity-code";
 import { clientSchema } from "../../lib/schemas/client";
 import { clientRegisterFilterSchema, exportSchema } from "../../lib/schemas/official";

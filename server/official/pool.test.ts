@@ -1,13 +1,12 @@
 // The official's and the provider's view of a pooled referral: the form's choices and defaults,
 // the referral told as what it means, the client page's pool panel and markers, and the provider's
-// marks on pooled candidates and conditional seats. Every engine code has a translated sentence.
-import { readFileSync } from "node:fs";
+// marks on pooled candidates and conditional seats. (Every engine code's sentence: server/api/http.test.ts.)
 import { describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { poolReferralSchema } from "../../lib/schemas/pool";
 import { clientRegisterFilterSchema } from "../../lib/schemas/official";
-import { acceptOffer, cancelEnrolment, referClient, staff, type EngineErrorCode } from "../enrolment";
+import { acceptOffer, cancelEnrolment, referClient, staff } from "../enrolment";
 import { coursePage } from "../provider/workspace";
 import { clientPage } from "./client-page";
 import { endPoolReferral, makePoolReferral, poolReferralForm } from "./pool";
@@ -132,22 +131,5 @@ describe("pooled referral, official's side", () => {
     expect(page!.pools[0]!.status).toBe("CLOSED");
     expect(page!.enrolments.find((e) => e.course.id === b.course.id)!.status).toBe("CONFIRMED");
     expect(await testDb().enrolment.count({ where: { clientId: client.id, status: "WAITLISTED" } })).toBe(0);
-  });
-});
-
-describe("every engine code has a sentence for the official and the provider", () => {
-  // Typed against the engine's union: a new code fails the typecheck until it is listed here.
-  const codes = {
-    NOT_FOUND: true, FORBIDDEN: true, ALREADY_ENROLLED: true, COURSE_NOT_PUBLISHED: true, COURSE_CLOSED: true, COURSE_CANCELLED: true,
-    REFERRAL_PERIOD_NOT_OPEN: true, INVALID_TRANSITION: true, REASON_REQUIRED: true, CAPACITY_BELOW_HELD: true, NO_FREE_SEAT: true,
-    CLIENT_HOLDS_SEAT: true, INVALID_POSITION: true, OFFER_EXPIRED: true, CONDITIONAL_NOT_AVAILABLE: true, ALREADY_IN_POOL: true,
-  } satisfies Record<EngineErrorCode, true>;
-  it.each(["fi", "sv", "en"])("in %s", (lang) => {
-    const official = JSON.parse(readFileSync(`messages/${lang}/official.json`, "utf8")).failures;
-    const provider = JSON.parse(readFileSync(`messages/${lang}/provider.json`, "utf8")).problems;
-    for (const code of Object.keys(codes)) {
-      expect(official[code], `official.failures.${code}`).toBeTruthy();
-      expect(provider[code], `provider.problems.${code}`).toBeTruthy();
-    }
   });
 });

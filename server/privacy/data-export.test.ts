@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { referClient, staff } from "../enrolment";
 import { exportClientData } from "./data-export";

@@ -2,8 +2,8 @@
 // enrolments themselves through every kind of change, folding changes nothing a report reads, and
 // the per-office seat counts equal the held seats.
 import { describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import {
   acceptOffer, cancelEnrolment, changeCapacity, declineOffer, expireDueOffers, markCompleted, markInterrupted, markNoShow, markStarted, referClient, referToPool, staff,
 } from "../enrolment";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDb, uniqueSuffix } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeUser, makeWorld, type World } from "../../lib/testing/factories";
+import { testDb, uniqueSuffix } from "../testing/db";
+import { makeClient, makeCourse, makeUser, makeWorld, type World } from "../testing/factories";
 import { reportExportSchema, reportFilterSchema } from "../../lib/schemas/reports";
 import type { Actor } from "../auth/actor";
 import { acceptOffer, declineOffer, expireDueOffers, markInterrupted, markNoShow, markStarted, referClient, referToPool, staff } from "../enrolment";

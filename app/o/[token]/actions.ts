@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { selfServiceAnswerSchema } from "@/lib/schemas/self-service";
 import { clientIp } from "@/server/rate-limit/client-ip";
-import { answerSelfService, type AnswerResult } from "@/server/notifications/self-service";
+import { answerSelfService, type AnswerResult } from "@/server/self-service/link-page";
 
 /** The client's answer from their personal page; the token is the only key. */
 export async function answerAction(input: unknown): Promise<AnswerResult> {

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { createFormatter, createTranslator, NextIntlClientProvider } from "next-intl";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
-import { loadSelfService, selfServiceMessages, type PoolStanding, type SelfServiceCourse } from "@/server/notifications/self-service";
+import { loadSelfService, selfServiceMessages, type PoolStanding, type SelfServiceCourse } from "@/server/self-service/link-page";
 import { clientIp } from "@/server/rate-limit/client-ip";
 import { AnswerPanel } from "./AnswerPanel";
 import { ResultHeading } from "./ResultHeading";

@@ -1,10 +1,10 @@
 import { createTranslator } from "next-intl";
 import { notFound } from "next/navigation";
 import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
-import { LINK_BLOCKED_HEADER } from "@/server/notifications/link-limit";
-import { selfServiceMessages } from "@/server/notifications/self-service";
+import { LINK_BLOCKED_HEADER } from "@/server/self-service/link-limit";
+import { selfServiceMessages } from "@/server/self-service/link-page";
 
-// The client's link page for an IP blocked for guessing links (server/notifications/link-limit.ts),
+// The client's link page for an IP blocked for guessing links (server/self-service/link-limit.ts),
 // with HTTP 429 and Retry-After. proxy.ts rewrites /o/<token> here (the address in the browser stays
 // the link), passing how long the block lasts; a page cannot answer 429, so this is plain HTML in
 // the link's languages, with the page's own language switch. Asked for directly, it does not exist.

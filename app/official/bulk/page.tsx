@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Heading } from "@/components/suomifi";
 import { BulkReferForm } from "@/components/official/BulkReferForm";
+import { referSeveral } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 import { bulkReferralPage } from "@/server/official/referrals";
 
@@ -25,6 +26,7 @@ export default async function BulkReferralPage({ searchParams }: Props) {
         <p>{t("bulk.none")}</p>
       ) : (
         <BulkReferForm
+          submit={referSeveral}
           clients={data.clients.map((c) => ({ id: c.id, label: `${c.lastName}, ${c.firstName} (${c.clientNumber}) · ${labels(`studyPath.${c.studyPath}`)}` }))}
           courses={data.courses.map((c) => ({
             value: c.id,

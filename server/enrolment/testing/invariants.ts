@@ -1,7 +1,7 @@
 // The invariants of the domain brief, read from the database: shared by the concurrency suites.
 import { expect } from "vitest";
-import { testDb } from "../../../lib/testing/db";
-import type { World } from "../../../lib/testing/factories";
+import { testDb } from "../../testing/db";
+import type { World } from "../../testing/factories";
 import type { EnrolmentStatus } from "../../db/generated/enums";
 import { listCourseEnrolments, staff } from "../index";
 import { canTransition } from "../states";

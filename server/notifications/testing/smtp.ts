@@ -1,7 +1,7 @@
 // For tests: a real SMTP server in-process for the test file, and delivery of the outbox to it.
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, expect } from "vitest";
-import { testDb } from "../../../lib/testing/db";
+import { testDb } from "../../testing/db";
 import { startMailCatcher, type MailCatcher } from "../catcher";
 import { createMailer, deliverBatch, type Mailer } from "../delivery";
 

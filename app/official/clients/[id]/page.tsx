@@ -10,6 +10,7 @@ import { PoolPanel } from "@/components/official/PoolPanel";
 import { RevealIdentityCode } from "@/components/official/RevealIdentityCode";
 import { SavedNotice } from "@/components/official/SavedNotice";
 import styles from "@/components/official/official.module.css";
+import { actOnEnrolment, closePoolAction, showIdentityCode } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 import { clientPage } from "@/server/official/client-page";
 
@@ -63,7 +64,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
           <div><dt>{t("client.dateOfBirth")}</dt><dd>{day(client.dateOfBirth)}</dd></div>
           <div>
             <dt>{t("client.identityCode")}</dt>
-            <dd>{client.identityCodeMasked ? <RevealIdentityCode clientId={client.id} masked={client.identityCodeMasked} /> : t("client.none")}</dd>
+            <dd>{client.identityCodeMasked ? <RevealIdentityCode masked={client.identityCodeMasked} reveal={showIdentityCode.bind(null, client.id)} /> : t("client.none")}</dd>
           </div>
           <div><dt>{t("client.email")}</dt><dd>{client.email ?? t("client.none")}</dd></div>
           <div><dt>{t("client.phone")}</dt><dd>{client.phone ?? t("client.none")}</dd></div>
@@ -88,7 +89,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </dl>
       </section>
 
-      <PoolPanel pools={pools} clientId={client.id} />
+      <PoolPanel pools={pools} clientId={client.id} closePool={closePoolAction} />
 
       <section className={styles.panel} aria-labelledby="enrolments-heading">
         <Heading variant="h2" id="enrolments-heading">{t("client.enrolments")}</Heading>
@@ -115,7 +116,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
               <p><strong>{t("client.offerDeadline", { deadline: format.dateTime(e.offerExpiresAt, { dateStyle: "long", timeStyle: "short" }) })}</strong></p>
             )}
             {e.conditional && e.live && <p className={styles.hint}>{t("pool.conditionalExplained")}</p>}
-            <EnrolmentActions clientId={client.id} enrolmentId={e.id} status={e.status} priority={e.priority} courseName={e.course.name} conditionalFor={e.conditionalFor} />
+            <EnrolmentActions clientId={client.id} enrolmentId={e.id} status={e.status} priority={e.priority} courseName={e.course.name} conditionalFor={e.conditionalFor} act={actOnEnrolment} />
             <details open={e.live}>
               <summary>{t("client.history")}</summary>
               <EventTimeline events={e.events} label={t("client.historyOf", { course: e.course.name })} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { ClientForm } from "@/components/official/ClientForm";
+import { saveClient } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,7 @@ export default async function NewClientPage() {
     <div className="kp-stack">
       <Heading variant="h1">{t("form.newTitle")}</Heading>
       <Paragraph>{t("form.intro")}</Paragraph>
-      <ClientForm />
+      <ClientForm save={saveClient} />
     </div>
   );
 }

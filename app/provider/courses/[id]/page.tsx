@@ -13,6 +13,7 @@ import { SeatTable } from "@/components/provider/SeatTable";
 import { StatusControls } from "@/components/provider/StatusControls";
 import { StatusTag } from "@/components/enrolment/StatusTag";
 import styles from "@/components/provider/provider.module.css";
+import { bulkAction, changeCapacityAction, changeStatusAction, duplicateCourseAction, enrolmentAction, moveInQueueAction } from "@/app/provider/actions";
 import { requireActor } from "@/server/auth/session";
 import { coursePage } from "@/server/provider/workspace";
 
@@ -29,6 +30,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const queue = page.queue.map(toRowData);
   const seats = page.seats.map(toRowData);
   const open = course.status === "PUBLISHED" || course.status === "CLOSED";
+  const actions = { act: enrolmentAction.bind(null, course.id), move: moveInQueueAction.bind(null, course.id) };
   return (
     <div className="kp-stack">
       <Link href="/provider">{t("backHome")}</Link>
@@ -47,7 +49,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       <section className="kp-panel" aria-labelledby="facts">
         <Heading variant="h2" id="facts">{t("course.facts")}</Heading>
         <CourseFacts course={course} />
-        <StatusControls courseId={course.id} status={course.status} />
+        <StatusControls courseId={course.id} status={course.status} changeStatus={changeStatusAction} duplicate={duplicateCourseAction.bind(null, course.id)} />
       </section>
       <section className="kp-panel" aria-labelledby="seats">
         <Heading variant="h2" id="seats">{t("course.seats")}</Heading>
@@ -56,16 +58,17 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
           <CapacityControl
             course={{ id: course.id, capacity: course.capacity, seatsHeld: course.seatsHeld, confirmOnReferral: course.confirmOnReferral, open }}
             queue={queue.map((q) => q.name)}
+            submit={changeCapacityAction}
           />
         )}
       </section>
       <section className="kp-panel" aria-labelledby="holders">
         <Heading variant="h2" id="holders">{t("course.holders", { count: seats.length })}</Heading>
-        <SeatTable courseId={course.id} rows={seats} />
+        <SeatTable courseId={course.id} rows={seats} bulk={bulkAction.bind(null, course.id)} actions={actions} />
       </section>
       <section className="kp-panel" aria-labelledby="queue">
         <Heading variant="h2" id="queue">{t("course.queue", { count: queue.length })}</Heading>
-        <QueueBoard courseId={course.id} queue={queue} />
+        <QueueBoard courseId={course.id} queue={queue} actions={actions} />
       </section>
       <section className="kp-panel" aria-labelledby="others">
         <Heading variant="h2" id="others">{t("course.others", { count: page.others.length })}</Heading>

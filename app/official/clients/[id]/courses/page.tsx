@@ -6,6 +6,7 @@ import { Heading, Paragraph } from "@/components/suomifi";
 import { ReferForm } from "@/components/official/ReferForm";
 import styles from "@/components/official/official.module.css";
 import { courseFinderFilterSchema } from "@/lib/schemas/official";
+import { referToCourse } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 import { findCoursesForClient, TURNOVER_DAYS } from "@/server/official/finder";
 
@@ -108,7 +109,7 @@ export default async function CourseFinderPage({ params, searchParams }: Props) 
                   : t("finder.estimate.unknown", { position: c.estimate.position, days: TURNOVER_DAYS })}
             </p>
             )}
-            <ReferForm clientId={client.id} courseId={c.id} courseName={c.name} current={c.current} referralOpen={c.referralOpen} />
+            <ReferForm clientId={client.id} courseId={c.id} courseName={c.name} current={c.current} referralOpen={c.referralOpen} submit={referToCourse} />
           </li>
         ))}
       </ul>

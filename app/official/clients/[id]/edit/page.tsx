@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Heading } from "@/components/suomifi";
 import { ClientForm } from "@/components/official/ClientForm";
+import { saveClient } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 import { getClient } from "@/server/clients/clients";
 
@@ -22,6 +23,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
       <ClientForm
         clientId={id}
         maskedIdentityCode={identityCodeMasked}
+        save={saveClient}
         initial={{
           firstName: c.firstName, lastName: c.lastName, dateOfBirth: c.dateOfBirth, personalIdentityCode: "", email: c.email ?? "",
           phone: c.phone ?? "", municipality: c.municipality ?? "", preferredLanguage: c.preferredLanguage, nativeLanguage: c.nativeLanguage ?? "",

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { PoolReferralForm } from "@/components/official/PoolReferralForm";
+import { referToPoolAction } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 import { poolReferralForm } from "@/server/official/pool";
 
@@ -33,6 +34,7 @@ export default async function PoolReferralPage({ params }: Props) {
         courses={data.courses}
         municipalities={data.municipalities}
         languageLevel={client.languageLevel}
+        submit={referToPoolAction}
       />
     </div>
   );

@@ -9,6 +9,7 @@ import { PersonDetails } from "@/components/provider/PersonDetails";
 import { PoolLegend, PoolMarks } from "@/components/provider/PoolMarks";
 import { toRowData } from "@/components/provider/rows";
 import { StatusTag } from "@/components/enrolment/StatusTag";
+import { enrolmentAction, moveInQueueAction } from "@/app/provider/actions";
 import { requireActor } from "@/server/auth/session";
 import { enrolmentPage } from "@/server/provider/workspace";
 
@@ -39,7 +40,11 @@ export default async function EnrolmentPage({ params }: { params: Promise<{ id: 
         <PoolLegend rows={[row]} />
         {e.priority === "URGENT" && <p>{t("queue.priorityReason", { text: e.priorityReason ?? "–" })}</p>}
         <PersonDetails row={row} courseId={page.course.id} />
-        <EnrolmentActions courseId={page.course.id} enrolment={{ id: e.id, status: e.status, name: row.name, queuePosition: e.queuePosition }} queueLength={0} />
+        <EnrolmentActions
+          enrolment={{ id: e.id, status: e.status, name: row.name, queuePosition: e.queuePosition }}
+          queueLength={0}
+          actions={{ act: enrolmentAction.bind(null, page.course.id), move: moveInQueueAction.bind(null, page.course.id) }}
+        />
       </section>
       <section className="kp-panel" aria-labelledby="history">
         <Heading variant="h2" id="history">{t("enrolment.history")}</Heading>

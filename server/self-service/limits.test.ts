@@ -1,14 +1,14 @@
 // The client's link expires at the offer's deadline, and guessing links is limited per IP.
 import { describe, expect, it } from "vitest";
-import { testDb } from "../../lib/testing/db";
-import { makeClient, makeCourse, makeWorld } from "../../lib/testing/factories";
+import { testDb } from "../testing/db";
+import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { referClient, staff } from "../enrolment";
 import { FAILURE_LIMITS } from "../rate-limit/limits";
 import { NextRequest } from "next/server";
 import { GET as blockedPage } from "../../app/o/blocked/route";
 import { proxy } from "../../proxy";
 import { linkLimitState } from "./link-limit";
-import { answerSelfService, loadSelfService, selfServiceMessages } from "./self-service";
+import { answerSelfService, loadSelfService, selfServiceMessages } from "./link-page";
 
 async function offerLink() {
   const w = await makeWorld();
@@ -17,7 +17,7 @@ async function offerLink() {
   const referral = await referClient({ actor: staff(w.official), clientId: client.id, courseId: course.id });
   expect(referral).toMatchObject({ ok: true, enrolment: { status: "OFFERED" } });
   const message = await testDb().outboxMessage.findFirstOrThrow({ where: { clientId: client.id, template: "client/seat_offered" } });
-  const { renderOutboxMessage } = await import("./render");
+  const { renderOutboxMessage } = await import("../notifications/render");
   const { text } = await renderOutboxMessage(message, "http://portal.test");
   const token = /\/o\/([A-Za-z0-9_-]{43})\?/.exec(text)![1]!;
   const enrolment = await testDb().enrolment.findFirstOrThrow({ where: { clientId: client.id } });

@@ -1,6 +1,6 @@
 // Small builders for integration tests: each call creates fresh, uniquely named rows.
-import type { Role } from "../../server/db/generated/enums";
-import { hashPassword } from "../../server/auth/password";
+import type { Role } from "../db/generated/enums";
+import { hashPassword } from "../auth/password";
 import { testDb, uniqueSuffix } from "./db";
 
 export async function makeOrganisation(type: "EMPLOYMENT_OFFICE" | "TRAINING_PROVIDER" = "EMPLOYMENT_OFFICE") {
@@ -27,8 +27,8 @@ export async function makeUser(role: Role, options: { password?: string; organis
 export interface World {
   office: { id: string };
   provider: { id: string };
-  official: import("../../server/auth/actor").Actor;
-  providerStaff: import("../../server/auth/actor").Actor;
+  official: import("../auth/actor").Actor;
+  providerStaff: import("../auth/actor").Actor;
 }
 
 function actorOf(user: { id: string; email: string; name: string; role: Role; organisationId: string | null }, organisationName: string) {
@@ -44,7 +44,7 @@ export async function makeWorld(): Promise<World> {
   return { office, provider, official: actorOf(official, office.name), providerStaff: actorOf(staff, provider.name) };
 }
 
-export async function makeCourse(providerId: string, capacity: number, data: Partial<import("../../server/db/generated/client").Prisma.CourseUncheckedCreateInput> = {}) {
+export async function makeCourse(providerId: string, capacity: number, data: Partial<import("../db/generated/client").Prisma.CourseUncheckedCreateInput> = {}) {
   return testDb().course.create({
     data: {
       providerId,
@@ -64,7 +64,7 @@ export async function makeCourse(providerId: string, capacity: number, data: Par
   });
 }
 
-export async function makeClient(officeId: string, data: Partial<import("../../server/db/generated/client").Prisma.ClientUncheckedCreateInput> = {}) {
+export async function makeClient(officeId: string, data: Partial<import("../db/generated/client").Prisma.ClientUncheckedCreateInput> = {}) {
   const s = uniqueSuffix();
   return testDb().client.create({
     data: { officeId, firstName: "Test", lastName: `Client ${s}`, dateOfBirth: new Date("1990-01-01"), studyPath: "BASIC", email: `client.${s}@example.com`, preferredLanguage: "en", ...data },

@@ -6,7 +6,7 @@ import { failureLimitState, recordFailures, type LimitState } from "../rate-limi
 // for any link until the block ends. proxy.ts asks before the page is rendered (a page cannot
 // answer 429 itself) and serves app/o/blocked/route.ts instead; answers (server actions) ask in
 // answerSelfService. Known links cost nothing, so a shared office network is only blocked by
-// someone guessing from it. Kept apart from self-service.ts so the proxy loads only this and the
+// someone guessing from it. Kept apart from link-page.ts so the proxy loads only this and the
 // pool, not the engine or Prisma.
 
 const ipKey = (ip: string) => [{ limit: "selfServiceIp" as const, value: ip }];

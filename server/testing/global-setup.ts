@@ -1,8 +1,8 @@
 // One database per test run: TEST_DATABASE_URL when set (CI creates a fresh PostgreSQL database),
 // otherwise an in-memory PGlite served on a loopback port for the run's duration.
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../server/db/embedded";
-import { applyMigrations } from "../../server/db/migrations";
+import { startEmbeddedPostgres } from "../db/embedded";
+import { applyMigrations } from "../db/migrations";
 
 declare module "vitest" {
   export interface ProvidedContext {

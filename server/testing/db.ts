@@ -1,5 +1,5 @@
 // The test database client: a real PostgreSQL (or PGlite) migrated by global-setup.ts, never a mock.
-import { createPrismaClient, type PrismaClient } from "../../server/db/client";
+import { createPrismaClient, type PrismaClient } from "../db/client";
 
 let client: PrismaClient | undefined;
 
