@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { apiToken, bearer } from "./support/api";
+import { addDays, helsinkiToday } from "../lib/dates";
 
 // The JSON API end to end, as an integrating system would use it: real tokens, real server.
 
@@ -15,7 +16,7 @@ test.beforeAll(() => {
   otherProvider = apiToken("jarjestaja2@example.fi");
 });
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 
 async function createClient(request: APIRequestContext, token: string, extra: Record<string, unknown> = {}) {
   const response = await request.post("/api/v1/clients", {

@@ -10,6 +10,7 @@ import { expectHome, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 import { openMail } from "./support/mailbox";
 import { fi } from "./support/messages";
+import { addDays, helsinkiToday } from "../lib/dates";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 const arPage = json("messages/ar/selfService.json");
@@ -19,7 +20,7 @@ const p = fi.provider;
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const town = `Poolila ${run}`;
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 // The sentences as people read them: ICU messages through next-intl's own formatter, e-mails through theirs.
 const tFi = createTranslator({ locale: "fi", messages: fi });
 const tAr = createTranslator({ locale: "ar", messages: { selfService: arPage } });

@@ -9,6 +9,7 @@ import { queuePosition } from "../enrolment/queue";
 import { placesRankedAbove } from "../enrolment/hand-over";
 import { invitationToken } from "../auth/invitation";
 import { issueSelfServiceToken } from "./tokens";
+import { addDays, formatDate, helsinkiDayEnd, parseDate } from "../../lib/dates";
 
 // Renders an outbox message from its payload and the current records (course, office contact,
 // queue place). Loads names and contact details only: never an identity code.
@@ -55,7 +56,7 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
   } else if (template === "client/pool_referral_received") {
     await renderPoolReferral(message, payload, data, baseUrl, lang ?? "fi");
   } else if (template === "provider/daily_digest") {
-    data.digest = { date: new Date(payload.date ?? message.createdAt), courses: payload.courses ?? [] };
+    data.digest = { date: payload.date ? parseDate(payload.date) : message.createdAt, courses: payload.courses ?? [] };
     data.links = { workspace: `${baseUrl}/provider` };
   } else if (message.enrolmentId) {
     const enrolment = await db().enrolment.findUniqueOrThrow({
@@ -117,7 +118,7 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
         data.queue = { position, total };
       }
       // Valid while the client may queue: until the course ends.
-      const expiresAt = new Date(course.endsOn.getTime() + 86_400_000);
+      const expiresAt = helsinkiDayEnd(formatDate(course.endsOn));
       const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: enrolment.id, kind: "QUEUE", locale: language, expiresAt });
       data.links = { page: `${baseUrl}/o/${token}?lang=${language}` };
     }
@@ -147,7 +148,7 @@ async function renderPoolReferral(message: OutboxMessage, payload: Payload, data
   const first = places[0];
   if (!first) return;
   // Valid while the client may queue: until the last of the pool's courses ends.
-  const expiresAt = new Date(Math.max(...places.map((p) => p.course.endsOn.getTime())) + 86_400_000);
+  const expiresAt = helsinkiDayEnd(places.map((p) => formatDate(p.course.endsOn)).reduce((a, b) => (a > b ? a : b)));
   const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: first.id, kind: "QUEUE", locale: language, expiresAt });
   data.links = { page: `${baseUrl}/o/${token}?lang=${language}` };
 }
@@ -188,7 +189,7 @@ export function calendarAttachment(enrolmentId: string, course: { name: string; 
     productId: "koulutusportti",
     title: course.name,
     start: dateParts(course.startsOn),
-    end: dateParts(new Date(course.startsOn.getTime() + 86_400_000)),
+    end: dateParts(parseDate(addDays(formatDate(course.startsOn), 1))),
     location: [course.address, course.municipality].filter(Boolean).join(", "),
     organizer: { name: course.provider.name },
   });

@@ -6,6 +6,7 @@ import { Prisma } from "../db/generated/client";
 import type { EnrolmentStatus, StudyPath } from "../db/generated/enums";
 import { isValidIdentityCode } from "../../lib/identity-code";
 import type { ClientRegisterFilter } from "../../lib/schemas/official";
+import { formatDate } from "../../lib/dates";
 
 export const REGISTER_PAGE_SIZE = 25;
 /** Matches are counted up to this; beyond it the page says "over 1 000" (an exact count of a broad search costs more than it tells). */
@@ -98,7 +99,7 @@ export async function searchClientRegister(actor: Actor, filter: ClientRegisterF
       clientNumber: r.clientNumber,
       firstName: r.firstName,
       lastName: r.lastName,
-      dateOfBirth: r.dateOfBirth.toISOString().slice(0, 10),
+      dateOfBirth: formatDate(r.dateOfBirth),
       studyPath: r.studyPath,
       email: r.email,
       municipality: r.municipality,

@@ -7,6 +7,7 @@ import styles from "@/components/official/official.module.css";
 import { clientRegisterFilterSchema } from "@/lib/schemas/official";
 import { requireActor } from "@/server/auth/session";
 import { searchClientRegister } from "@/server/official/register";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -28,7 +29,7 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
     for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== "") params.set(key, String(value));
     return `/official/clients?${params}`;
   };
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(parseDate(d), CALENDAR_DAY);
 
   return (
     <div className="kp-stack">
