@@ -15,6 +15,7 @@ import { buildDemoData } from "../server/demo/data";
 import { apiToken, bearer } from "./support/api";
 import { signIn } from "./support/auth";
 import { fi } from "./support/messages";
+import { addDays, helsinkiToday } from "../lib/dates";
 
 type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "admin" | "deactivated";
 const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "admin", "deactivated"];
@@ -73,7 +74,7 @@ const ADMINS = only(["admin"], 200, 404);
 const API_STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 403, 401);
 const api = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403): Expectation => ({ ...everyone(otherwise), anonymous: 401, deactivated: 401, ...allowed });
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 const NEW_CLIENT = { firstName: "Matriisi", lastName: "Testinen", dateOfBirth: "1990-01-01", preferredLanguage: "fi", studyPath: "BASIC" };
 const NEW_COURSE = { name: "Pääsyoikeuksien testikurssi", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(60), endsOn: inDays(160), capacity: 5 };
 

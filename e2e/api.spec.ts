@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { apiToken, bearer } from "./support/api";
 import { expect, test } from "./support/openapi";
+import { addDays, helsinkiToday } from "../lib/dates";
 
 // The JSON API end to end, as an integrating system would use it: real tokens, real server. Every
 // answer is checked against the server's OpenAPI document (./support/openapi.ts).
@@ -17,7 +18,7 @@ test.beforeAll(() => {
   otherProvider = apiToken("jarjestaja2@example.fi");
 });
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 
 async function createClient(request: APIRequestContext, token: string, extra: Record<string, unknown> = {}) {
   const response = await request.post("/api/v1/clients", {

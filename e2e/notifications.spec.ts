@@ -8,6 +8,7 @@ import { expectHome, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 import { openMail } from "./support/mailbox";
 import { fi } from "./support/messages";
+import { addDays, helsinkiToday } from "../lib/dates";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 const page_ = {
@@ -27,7 +28,7 @@ test.beforeAll(() => {
   provider = apiToken("jarjestaja@example.fi");
 });
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function oneSeatCourse(request: APIRequestContext): Promise<{ id: string; name: string }> {

@@ -12,6 +12,7 @@ import { openMail } from "./support/mailbox";
 import { fi } from "./support/messages";
 // Its API calls' answers are checked against the OpenAPI document.
 import { expect, test } from "./support/openapi";
+import { addDays, helsinkiToday } from "../lib/dates";
 
 const json = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 const arPage = json("messages/ar/selfService.json");
@@ -21,7 +22,7 @@ const p = fi.provider;
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const town = `Poolila ${run}`;
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 // The sentences as people read them: ICU messages through next-intl's own formatter, e-mails through theirs.
 const tFi = createTranslator({ locale: "fi", messages: fi });
 const tAr = createTranslator({ locale: "ar", messages: { selfService: arPage } });

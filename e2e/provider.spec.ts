@@ -3,11 +3,12 @@ import { apiToken, bearer } from "./support/api";
 import { signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 import { fi } from "./support/messages";
+import { addDays, helsinkiToday } from "../lib/dates";
 
 // The training provider's workspace, as a coordinator uses it: courses, seats, the waiting list.
 
 const p = fi.provider;
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 const run = Math.random().toString(36).slice(2, 7);
 
 let official: string;

@@ -4,12 +4,13 @@ import { apiToken, bearer } from "./support/api";
 import { signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 import { fi } from "./support/messages";
+import { addDays, helsinkiToday } from "../lib/dates";
 
 // The Content-Security-Policy (proxy.ts): on every page, with a fresh nonce, and nothing on the
 // main pages breaks it (no `securitypolicyviolation` event, no CSP console error).
 
 const run = Math.random().toString(36).slice(2, 7);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 
 /** Records CSP violations from the first script on, and CSP console errors. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {

@@ -1,5 +1,6 @@
 // Sample data for the preview and the template tests: every field a template can show.
 import type { EmailData, EmailTemplate } from "./types";
+import { parseDate } from "../lib/dates";
 
 const course = {
   name: "Suomen kielen perusteet, iltaryhmä",
@@ -8,8 +9,8 @@ const course = {
   municipality: "Helsinki",
   remote: false,
   schedule: "EVENING" as const,
-  startsOn: new Date("2027-01-11T00:00:00Z"),
-  endsOn: new Date("2027-05-28T00:00:00Z"),
+  startsOn: parseDate("2027-01-11"),
+  endsOn: parseDate("2027-05-28"),
 };
 const contact = { name: "Helsingin TE-toimisto", email: "te-palvelut@example.fi", phone: "+358 29 000 0000", address: "Työkatu 1, 00100 Helsinki" };
 const base = "https://koulutusportti.example.fi";

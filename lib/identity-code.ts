@@ -1,6 +1,8 @@
-// Finnish personal identity code (henkilötunnus), DDMMYYCZZZQ. Pure and dependency-free so the same
+// Finnish personal identity code (henkilötunnus), DDMMYYCZZZQ. Pure (calendar days from ./dates) so the same
 // rules run in form validation in the browser, in server actions and in demo-data scripts.
 // Rules: https://dvv.fi/en/personal-identity-code (century letters Y–U and B–F added in 2023).
+
+import { helsinkiToday, isDateString, parseDate } from "./dates";
 
 export type IdentityCodeError =
   | "FORMAT"
@@ -72,14 +74,10 @@ export function parseIdentityCode(input: string, today: Date = new Date()): Iden
   const individualNumber = Number(individualDigits);
   if (individualNumber < FIRST_ISSUED_INDIVIDUAL_NUMBER) return { ok: false, error: "INDIVIDUAL_NUMBER" };
 
-  const year = century + Number(yy);
-  const month = Number(mm);
-  const day = Number(dd);
-  if (!isCalendarDate(year, month, day)) return { ok: false, error: "DATE" };
-
-  const dateOfBirth = `${year}-${mm}-${dd}`;
-  // ISO dates compare correctly as strings; being born today is fine.
-  if (dateOfBirth > localIsoDate(today)) return { ok: false, error: "FUTURE_DATE" };
+  const dateOfBirth = `${century + Number(yy)}-${mm}-${dd}`;
+  if (!isDateString(dateOfBirth)) return { ok: false, error: "DATE" };
+  // ISO dates compare correctly as strings; being born today (in Finland) is fine.
+  if (dateOfBirth > helsinkiToday(today)) return { ok: false, error: "FUTURE_DATE" };
 
   if (checkCharacter !== identityCodeCheckCharacter(dd + mm + yy + individualDigits)) {
     return { ok: false, error: "CHECK_CHARACTER" };
@@ -113,12 +111,8 @@ export function identityCodeCheckCharacter(nineDigits: string): string {
  * so that bad demo data fails loudly instead of producing codes the validator rejects.
  */
 export function makeIdentityCode(dateOfBirth: string, individualNumber: number, centurySign?: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
-  const [, yyyy = "", mm = "", dd = ""] = match ?? [];
-  const year = Number(yyyy);
-  if (!match || !isCalendarDate(year, Number(mm), Number(dd))) {
-    throw new RangeError(`Not a YYYY-MM-DD calendar date: "${dateOfBirth}"`);
-  }
+  const year = parseDate(dateOfBirth).getUTCFullYear();
+  const [yyyy = "", mm = "", dd = ""] = dateOfBirth.split("-");
   const century = year - (year % 100);
   const sign = centurySign?.toUpperCase() ?? DEFAULT_SIGN_BY_CENTURY[century];
   if (sign === undefined || CENTURY_BY_SIGN[sign] !== century) {
@@ -146,26 +140,4 @@ export function maskIdentityCode(code: string): string {
 /** Translation key under "validation" in messages/*.json, e.g. "validation.identityCode.checkCharacter". */
 export function identityCodeErrorKey(error: IdentityCodeError): string {
   return ERROR_KEYS[error];
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-// Gregorian rule: 1900 was not a leap year, 2000 was.
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-// The caller's calendar date: "today" means today where the user is, not in UTC.
-function localIsoDate(date: Date): string {
-  const yyyy = String(date.getFullYear()).padStart(4, "0");
-  const mm = String(date.getMonth() + 1).padStart(2, "0");
-  const dd = String(date.getDate()).padStart(2, "0");
-  return `${yyyy}-${mm}-${dd}`;
 }

@@ -7,6 +7,7 @@ import { logger } from "./logger";
 import { anonymiseInactiveClients } from "./privacy/retention";
 import { foldReportChanges } from "./reports/basis";
 import { getSettings } from "./settings";
+import { helsinkiToday } from "../lib/dates";
 
 // Periodic work inside each server process. Every job is safe to run in several instances at
 // once: each change takes the same row locks and status guards as a user's action.
@@ -23,7 +24,7 @@ export async function offerForgottenSeats(now = new Date(), onlyCourseIds?: stri
   const courses = await db().$queryRaw<{ id: string }[]>`
     SELECT c.id FROM "Course" c
     WHERE (${onlyCourseIds ?? null}::uuid[] IS NULL OR c.id = ANY(${onlyCourseIds ?? null}::uuid[]))
-      AND c.status IN ('PUBLISHED', 'CLOSED') AND c."seatsHeld" < c.capacity AND c."endsOn" >= ${now}::date
+      AND c.status IN ('PUBLISHED', 'CLOSED') AND c."seatsHeld" < c.capacity AND c."endsOn" >= ${helsinkiToday(now)}::date
       AND EXISTS (
         SELECT 1 FROM "Enrolment" e WHERE e."courseId" = c.id AND e.status = 'WAITLISTED' AND NOT ${holdsUnconditionalSeat('e."clientId"')})`;
   let offered = 0;

@@ -1,11 +1,10 @@
 import "server-only";
 import type { Actor } from "./auth/actor";
 import { db } from "./db/client";
+import { LIVE_STATUSES } from "../lib/enrolment-status";
 
 // First-glance numbers for the administrator's home page (the workspaces' homes have their own read
 // models in server/official and server/provider).
-
-const LIVE = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"] as const;
 
 export async function serviceOverview(actor: Actor) {
   if (actor.role !== "ADMIN") throw new Error("serviceOverview: not an administrator");
@@ -13,7 +12,7 @@ export async function serviceOverview(actor: Actor) {
     db().organisation.count(),
     db().user.count({ where: { deactivatedAt: null } }),
     db().client.count({ where: { anonymisedAt: null } }),
-    db().enrolment.count({ where: { status: { in: [...LIVE] } } }),
+    db().enrolment.count({ where: { status: { in: [...LIVE_STATUSES] } } }),
   ]);
   return { organisations, users, clients, liveEnrolments };
 }

@@ -12,6 +12,7 @@ import { revokeApiToken } from "@/server/admin/tokens";
 import { inviteUser, resendInvitation, setUserActive, updateUser, type UserFailure } from "@/server/admin/users";
 import { requireActor } from "@/server/auth/session";
 import { updateSettings } from "@/server/settings";
+import { FINNISH_TIME_ZONE } from "@/lib/dates";
 
 export type FieldErrors = Partial<Record<string, string>>;
 export type AdminResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
@@ -35,7 +36,7 @@ async function failure(code: OrganisationFailure | UserFailure): Promise<AdminRe
   return { ok: false, message: t(`failures.${code}`), ...(field ? { fieldErrors: { [field]: `admin.failures.${code}` } } : {}) };
 }
 
-const deadline = async (d: Date) => (await getFormatter()).dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Helsinki" });
+const deadline = async (d: Date) => (await getFormatter()).dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: FINNISH_TIME_ZONE });
 
 export async function saveOrganisation(organisationId: string | null, input: unknown): Promise<AdminResult> {
   const actor = await admin();

@@ -6,6 +6,7 @@ import { StatList } from "@/components/StatList";
 import styles from "@/components/official/official.module.css";
 import { requireActor } from "@/server/auth/session";
 import { officeHome } from "@/server/official/home";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("official"))("title") };
@@ -15,7 +16,7 @@ export default async function OfficialHome() {
   const actor = await requireActor(["OFFICIAL"]);
   const [t, labels, format, home] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter(), officeHome(actor)]);
   const { numbers, offers, endingSoon, events } = home!;
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(parseDate(d), CALENDAR_DAY);
   return (
     <div className="kp-stack">
       <Heading variant="h1">{t("title")}</Heading>

@@ -8,6 +8,7 @@ import { StatusTag } from "@/components/enrolment/StatusTag";
 import styles from "@/components/provider/provider.module.css";
 import { requireActor } from "@/server/auth/session";
 import { providerHome } from "@/server/provider/workspace";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("provider"))("title") };
@@ -19,7 +20,7 @@ export default async function ProviderHome() {
   if (!home) notFound();
   const [t, format] = await Promise.all([getTranslations("provider"), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : "–");
+  const day = (d: string | null) => (d ? format.dateTime(parseDate(d), CALENDAR_DAY) : "–");
   return (
     <div className="kp-stack">
       <div className={styles.titleRow}>

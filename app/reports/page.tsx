@@ -6,6 +6,7 @@ import styles from "@/components/reports/reports.module.css";
 import { REPORT_TABLES, reportFilterSchema } from "@/lib/schemas/reports";
 import { requireActor } from "@/server/auth/session";
 import { loadReports, reportTables, TABLE_ROWS } from "@/server/reports";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -23,7 +24,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   const [t, validation, labels, format] = await Promise.all([getTranslations("reports"), getTranslations("validation"), getTranslations("labels"), getFormatter()]);
   const tables = reportTables(reports);
   const { filter } = reports;
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(parseDate(d), CALENDAR_DAY);
   const scope = actor.role === "ADMIN" ? "ALL" : actor.role === "OFFICIAL" ? "OFFICE" : "PROVIDER";
   const problem = parsed.success ? null : parsed.error.issues[0]?.message.replace(/^validation\./, "") ?? "date";
 

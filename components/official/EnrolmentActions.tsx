@@ -6,12 +6,13 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
 import type { ActionResult } from "@/lib/action-results";
+import { isLive } from "@/lib/enrolment-status";
+import type { EnrolmentStatus } from "@/lib/enums";
 import { enrolmentReasonSchema, type EnrolmentReasonInput, type OfficialEnrolmentAction } from "@/lib/schemas/official";
 import { TextareaField } from "@/components/forms/fields";
 import styles from "./official.module.css";
 
-type Status = "WAITLISTED" | "OFFERED" | "CONFIRMED" | "STARTED" | "COMPLETED" | "INTERRUPTED" | "NO_SHOW" | "DECLINED" | "EXPIRED" | "CANCELLED" | "WITHDRAWN";
-const LIVE: readonly Status[] = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"];
+type Status = EnrolmentStatus;
 
 /** What an official can do to a live enrolment; reasons where the domain asks for one. */
 export function EnrolmentActions({
@@ -46,7 +47,7 @@ export function EnrolmentActions({
   }, [open]);
 
   // Rendered for ended enrolments too, so the result of the action that ended one stays announced after the refresh.
-  const live = LIVE.includes(status);
+  const live = isLive(status);
   const available: OfficialEnrolmentAction[] = !live ? [] : [
     ...(status === "OFFERED" ? (conditionalFor.length > 0 ? (["accept", "acceptConditional", "decline"] as const) : (["accept", "decline"] as const)) : []),
     ...(status === "WAITLISTED" ? [priority === "URGENT" ? ("normal" as const) : ("urgent" as const)] : []),

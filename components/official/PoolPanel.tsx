@@ -4,6 +4,7 @@ import { Heading } from "@/components/suomifi";
 import { StatusTag, type EnrolmentStatusName } from "@/components/enrolment/StatusTag";
 import { ClosePoolForm, type ClosePool } from "./ClosePoolForm";
 import styles from "./official.module.css";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 /** A pooled referral as the client page shows it (plain data from poolStatusOfClient). */
 export interface PoolView {
@@ -31,7 +32,7 @@ function CriteriaList({ criteria }: { criteria: PoolView["criteria"] }) {
   const t = useTranslations("official");
   const labels = useTranslations("labels");
   const format = useFormatter();
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(parseDate(d), CALENDAR_DAY);
   if (!criteria.studyPath) return <p>{t("pool.criteria.onlyChosen")}</p>;
   const place =
     criteria.municipalities.length === 0

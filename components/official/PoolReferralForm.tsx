@@ -9,6 +9,7 @@ import { CheckboxField, CheckboxGroupField, DateField, RadioGroupField, SelectFi
 import type { ActionResult } from "@/lib/action-results";
 import { poolReferralSchema, type PoolCriteria, type PoolReferralInput } from "@/lib/schemas/pool";
 import styles from "./official.module.css";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 export interface PoolChoiceOption {
   id: string;
@@ -82,7 +83,7 @@ export function PoolReferralForm({
     if (done) doneHeading.current?.focus();
   }, [done]);
 
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(parseDate(d), CALENDAR_DAY);
   const courseOptions = courses.map((c) => ({
     value: c.id,
     label: t("pool.choiceOption", {

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { CourseStatus, InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "@/lib/schemas/provider";
 import styles from "./provider.module.css";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 interface Facts {
   startsOn: string | null;
@@ -20,13 +21,15 @@ interface Facts {
   offerResponseHours: number;
   confirmOnReferral: boolean;
   status: CourseStatus;
+  /** Whether the course takes referrals today (a Finnish day), as the engine decides it. */
+  takesReferrals: boolean;
 }
 
 export function CourseFacts({ course }: { course: Facts }) {
   const t = useTranslations("provider");
   const labels = useTranslations("labels");
   const format = useFormatter();
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : "–");
+  const day = (d: string | null) => (d ? format.dateTime(parseDate(d), CALENDAR_DAY) : "–");
   const items: [string, string][] = [
     [t("facts.dates"), `${day(course.startsOn)} – ${day(course.endsOn)}`],
     [t("facts.path"), labels(`studyPath.${course.studyPath}`)],
@@ -35,6 +38,7 @@ export function CourseFacts({ course }: { course: Facts }) {
     [t("facts.schedule"), `${labels(`schedule.${course.schedule}`)}${course.hoursPerWeek ? `, ${t("facts.hours", { hours: course.hoursPerWeek })}` : ""}`],
     [t("facts.place"), [course.municipality, course.address, course.remote ? t("facts.remote") : null].filter(Boolean).join(", ")],
     [t("facts.referrals"), course.referralOpensOn || course.referralClosesOn ? `${day(course.referralOpensOn)} – ${day(course.referralClosesOn)}` : t("facts.referralsAlways")],
+    [t("facts.referralsToday"), course.takesReferrals ? t("facts.yes") : t("facts.no")],
     [t("facts.offerTime"), t("facts.hoursValue", { hours: course.offerResponseHours })],
     [t("facts.confirmOnReferral"), course.confirmOnReferral ? t("facts.yes") : t("facts.no")],
   ];

@@ -3,6 +3,7 @@ import type { ReportTableId } from "@/lib/schemas/reports";
 import { TABLE_ROWS, type Cell, type CellKind, type ReportFilter, type ReportTable } from "@/server/reports";
 import { ReportChart, type ChartProps } from "./ReportChart";
 import styles from "./reports.module.css";
+import { CALENDAR_DAY, CALENDAR_MONTH, parseDate, parseMonth } from "@/lib/dates";
 
 /** How each table is drawn: which columns become series, and how many rows the chart and the table show. */
 const CHARTS: Record<ReportTableId, { type: "bar" | "line"; horizontal?: boolean; unit: ChartProps["unit"]; series: string[]; chartRows?: number }> = {
@@ -29,8 +30,8 @@ export async function ReportSection({ table, filter }: { table: ReportTable; fil
     if (value === null) return t("noValue");
     if (kind === "studyPath") return labels(`studyPath.${value as "FAST"}`);
     if (kind === "referralKind") return t(`kinds.${value as "DIRECT"}`);
-    if (kind === "month") return format.dateTime(new Date(`${value}-15T12:00:00Z`), { year: "numeric", month: "short" });
-    if (kind === "date") return format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium" });
+    if (kind === "month") return format.dateTime(parseMonth(String(value)), CALENDAR_MONTH);
+    if (kind === "date") return format.dateTime(parseDate(String(value)), CALENDAR_DAY);
     if (kind === "count") return format.number(value as number);
     if (kind === "percent") return format.number(value as number, { style: "percent", maximumFractionDigits: 1 });
     if (kind === "days") return t("days", { value: format.number(value as number, { maximumFractionDigits: 1 }) });

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { encode } from "next-auth/jwt";
 import type { Role } from "../../server/db/generated/enums";
 import { buildApp, buildIsCurrent, nextBin } from "../lib/build";
+import { helsinkiToday } from "../../lib/dates";
 
 /** Exits, saying what to install, when a command the benchmark needs is missing; true when it is there. */
 export function hasCommand(command: string): boolean {
@@ -39,7 +40,7 @@ export function loadDatabaseEnvironment(port: number): string {
 /** Writes bench/results/<name>-<YYYY-MM-DD>.json and returns its path. */
 export function writeResults(name: string, report: unknown, date = new Date()): string {
   mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/${name}-${date.toISOString().slice(0, 10)}.json`;
+  const file = `bench/results/${name}-${helsinkiToday(date)}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   return file;
 }

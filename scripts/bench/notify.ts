@@ -4,6 +4,7 @@
 // a fresh database on 127.0.0.1:5432. Writes bench/results/notify-<date>.json. Asserts nothing.
 import { benchDatabase, dropDatabase } from "./database";
 import { writeResults } from "./harness";
+import { parseDate } from "../../lib/dates";
 
 const PROMOTIONS = Number(process.env.BENCH_PROMOTIONS ?? 200);
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 250);
@@ -30,12 +31,12 @@ for (let i = 0; i < PROMOTIONS; i++) {
   const course = await prisma.course.create({
     data: {
       providerId: provider.id, name: `Bench ${i}`, instructionLanguage: "FI", studyPath: "BASIC", levelFrom: "A0", levelTo: "A1_3",
-      municipality: "Helsinki", schedule: "DAY", startsOn: new Date("2099-01-10"), endsOn: new Date("2099-06-10"), capacity: 1, status: "PUBLISHED",
+      municipality: "Helsinki", schedule: "DAY", startsOn: parseDate("2099-01-10"), endsOn: parseDate("2099-06-10"), capacity: 1, status: "PUBLISHED",
     },
   });
   const [first, second] = await Promise.all(
     ["a", "b"].map((s) =>
-      prisma.client.create({ data: { officeId: office.id, firstName: "Bench", lastName: `${s}${i}`, dateOfBirth: new Date("1990-01-01"), studyPath: "BASIC", email: `bench.${s}${i}.${Date.now()}@example.com`, preferredLanguage: "uk" } }),
+      prisma.client.create({ data: { officeId: office.id, firstName: "Bench", lastName: `${s}${i}`, dateOfBirth: parseDate("1990-01-01"), studyPath: "BASIC", email: `bench.${s}${i}.${Date.now()}@example.com`, preferredLanguage: "uk" } }),
     ),
   );
   const offered = await referClient({ actor, clientId: first!.id, courseId: course.id });

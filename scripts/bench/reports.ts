@@ -14,6 +14,7 @@
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { requireWrk, sessionCookie, startProductionServer, loadDatabaseEnvironment, wrkPages, writeResults, type Measured } from "./harness";
+import { addDays, helsinkiToday } from "../../lib/dates";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3420);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -58,9 +59,9 @@ say(`warmed ${warmed[0]?.pages ?? 0} pages; data: ${JSON.stringify(counts)}`);
 const filters = ["", ...["FAST", "BASIC", "SLOW", "LITERACY"].map((p) => `studyPath=${p}`), ...places.map((p) => `municipality=${encodeURIComponent(p.municipality)}`)];
 const warmPaths = filters.map((f) => `/reports${f ? `?${f}` : ""}`);
 // Varied ranges: every request its own range (a different start day), one to two years back.
-const today = new Date();
+const today = helsinkiToday(new Date());
 const variedPaths = Array.from({ length: 3000 }, (_, i) => {
-  const from = new Date(today.getTime() - (365 + (i % 3000)) * 86_400_000).toISOString().slice(0, 10);
+  const from = addDays(today, -(365 + (i % 3000)));
   return `/reports?from=${from}${i % 3 === 0 ? "" : `&${filters[1 + (i % (filters.length - 1))]}`}`;
 });
 

@@ -6,6 +6,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { csvCell } from "../official/export";
 import type { AuditExport, AuditFilter } from "../../lib/schemas/admin";
+import { helsinkiDayEnd, helsinkiDayStart, helsinkiTimestamp, helsinkiToday } from "../../lib/dates";
 
 // The audit trail for administrators: every AuditEvent newest first, filtered by who acted, the
 // client or course concerned, the action and a range of days in Finnish time. Details never hold
@@ -46,8 +47,8 @@ function where(filter: Filter): Prisma.Sql {
     const prefix = filter.action.replace(/[\\%_]/g, (c) => `\\${c}`);
     parts.push(Prisma.sql`a.action LIKE ${`${prefix}%`}`);
   }
-  if (filter.from) parts.push(Prisma.sql`a.at >= (${filter.from}::date)::timestamp AT TIME ZONE 'Europe/Helsinki'`);
-  if (filter.to) parts.push(Prisma.sql`a.at < ((${filter.to}::date + 1))::timestamp AT TIME ZONE 'Europe/Helsinki'`);
+  if (filter.from) parts.push(Prisma.sql`a.at >= ${helsinkiDayStart(filter.from)}`);
+  if (filter.to) parts.push(Prisma.sql`a.at < ${helsinkiDayEnd(filter.to)}`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -74,8 +75,6 @@ export async function searchAuditLog(actor: Actor, filter: AuditFilter) {
 export const AUDIT_EXPORT_COLUMNS = ["at", "action", "actorName", "actorEmail", "entityType", "entityId", "organisation", "clientId", "courseId", "details", "ip"] as const;
 export type AuditExportColumn = (typeof AUDIT_EXPORT_COLUMNS)[number];
 
-const helsinkiTime = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-
 /** The filtered view as CSV or XLSX, times in Finnish time; the export is audited with its filter. */
 export async function exportAuditLog(actor: Actor, input: AuditExport, header: (column: AuditExportColumn) => string) {
   if (actor.role !== "ADMIN") return null;
@@ -85,14 +84,14 @@ export async function exportAuditLog(actor: Actor, input: AuditExport, header: (
   const table = rows.map((r) =>
     AUDIT_EXPORT_COLUMNS.map((c): string => {
       switch (c) {
-        case "at": return helsinkiTime.format(r.at);
+        case "at": return helsinkiTimestamp(r.at);
         case "organisation": return r.organisationName ?? "";
         default: return r[c] ?? "";
       }
     }),
   );
   const head = AUDIT_EXPORT_COLUMNS.map(header);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = helsinkiToday(new Date());
   if (format === "csv") {
     // UTF-8 with a byte-order mark and semicolons, as Finnish spreadsheet programs expect.
     const body = "\uFEFF" + [head, ...table].map((line) => line.map(csvCell).join(";")).join("\r\n") + "\r\n";

@@ -7,6 +7,7 @@ import type { Prisma } from "../db/generated/client";
 import type { ClientData } from "../../lib/schemas/client";
 import { maskIdentityCode, parseIdentityCode } from "../../lib/identity-code";
 import type { PossibleDuplicate } from "../../lib/action-results";
+import { formatDate, parseDate } from "../../lib/dates";
 
 // Clients belong to one employment office; only that office's officials see or change them.
 
@@ -25,10 +26,10 @@ export function presentClient(row: ClientRow) {
   const { identityCodeCiphertext, ...rest } = row;
   return {
     ...rest,
-    dateOfBirth: row.dateOfBirth.toISOString().slice(0, 10),
-    placementTestOn: row.placementTestOn?.toISOString().slice(0, 10) ?? null,
-    integrationPlanStartsOn: row.integrationPlanStartsOn?.toISOString().slice(0, 10) ?? null,
-    integrationPlanEndsOn: row.integrationPlanEndsOn?.toISOString().slice(0, 10) ?? null,
+    dateOfBirth: formatDate(row.dateOfBirth),
+    placementTestOn: formatDate(row.placementTestOn),
+    integrationPlanStartsOn: formatDate(row.integrationPlanStartsOn),
+    integrationPlanEndsOn: formatDate(row.integrationPlanEndsOn),
     hasIdentityCode: identityCodeCiphertext !== null,
     identityCodeMasked: identityCodeCiphertext ? maskIdentityCode(decryptIdentityCode(identityCodeCiphertext)) : null,
   };
@@ -40,7 +41,7 @@ function isOfficial(actor: Actor): actor is Actor & { organisationId: string } {
   return actor.role === "OFFICIAL" && actor.organisationId !== null;
 }
 
-const toDate = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null);
+const toDate = (d: string | null | undefined) => (d ? parseDate(d) : null);
 
 export async function registerClient(actor: Actor, data: ClientData): Promise<{ ok: true; client: PresentedClient } | { ok: false; code: "FORBIDDEN" }> {
   if (!isOfficial(actor)) return { ok: false, code: "FORBIDDEN" };
@@ -107,7 +108,7 @@ export async function findPossibleDuplicates(
     clientNumber: r.clientNumber,
     firstName: r.firstName,
     lastName: r.lastName,
-    dateOfBirth: r.dateOfBirth.toISOString().slice(0, 10),
+    dateOfBirth: formatDate(r.dateOfBirth),
     match: hmac && r.identityCodeHmac === hmac ? "IDENTITY_CODE" : "NAME_AND_BIRTH_DATE",
   }));
 }

@@ -8,20 +8,20 @@ import type { z } from "zod";
 import type { courseFilterSchema } from "../../lib/schemas/course";
 import { changeCapacity, courseQueueLength, setCourseStatus, staff } from "../enrolment";
 import { getSettings } from "../settings";
+import { addDays, daysBetween, formatDate, parseDate } from "../../lib/dates";
 import type { EngineErrorCode } from "../enrolment";
 
-const toDate = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : d === null ? null : undefined);
+const toDate = (d: string | null | undefined) => (d ? parseDate(d) : d === null ? null : undefined);
 
 type CourseRow = Prisma.CourseGetPayload<object>;
 
 export function presentCourse(row: CourseRow, queueLength?: number) {
-  const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
   return {
     ...row,
-    startsOn: row.startsOn.toISOString().slice(0, 10),
-    endsOn: row.endsOn.toISOString().slice(0, 10),
-    referralOpensOn: day(row.referralOpensOn),
-    referralClosesOn: day(row.referralClosesOn),
+    startsOn: formatDate(row.startsOn),
+    endsOn: formatDate(row.endsOn),
+    referralOpensOn: formatDate(row.referralOpensOn),
+    referralClosesOn: formatDate(row.referralClosesOn),
     freeSeats: Math.max(0, row.capacity - row.seatsHeld),
     ...(queueLength === undefined ? {} : { queueLength }),
   };
@@ -112,7 +112,6 @@ export async function updateCourse(actor: Actor, courseId: string, patch: Course
   return { ok: true, course: course! };
 }
 
-const WEEK = 7 * 86_400_000;
 
 /**
  * A copy of one of the provider's courses for the next term: the same content as a DRAFT, with
@@ -122,8 +121,8 @@ export async function duplicateCourse(actor: Actor, courseId: string) {
   if (actor.role !== "PROVIDER_STAFF" || !actor.organisationId || !/^[0-9a-f-]{36}$/i.test(courseId)) return { ok: false as const, code: "NOT_FOUND" as const };
   const source = await db().course.findFirst({ where: { id: courseId, providerId: actor.organisationId } });
   if (!source) return { ok: false as const, code: "NOT_FOUND" as const };
-  const shift = (Math.ceil((source.endsOn.getTime() - source.startsOn.getTime()) / WEEK) + 1) * WEEK;
-  const moved = (d: Date | null) => (d ? new Date(d.getTime() + shift) : null);
+  const shift = (Math.ceil(daysBetween(formatDate(source.startsOn), formatDate(source.endsOn)) / 7) + 1) * 7;
+  const moved = (d: Date | null) => (d ? parseDate(addDays(formatDate(d), shift)) : null);
   const course = await db().$transaction(async (tx) => {
     const created = await tx.course.create({
       data: {

@@ -23,6 +23,7 @@ import type {
   Schedule,
   StudyPath,
 } from "../db/generated/enums";
+import { formatDate, parseDate } from "../../lib/dates";
 
 export const DEMO_PASSWORD = "Koulutus-Demo-2026";
 
@@ -418,10 +419,6 @@ function slug(name: string): string {
     .replace(/^\.+|\.+$/g, "");
 }
 
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 function finnishDate(date: Date): string {
   return `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}`;
 }
@@ -807,7 +804,7 @@ export function buildDemoData(today: Date = new Date()): DemoData {
       office: row.office,
       firstName: row.first,
       lastName: row.last,
-      dateOfBirth: new Date(`${row.born}T00:00:00Z`),
+      dateOfBirth: parseDate(row.born),
       identityCode: row.idn === undefined ? null : makeIdentityCode(row.born, row.idn),
       email: row.noEmail ? null : `${slug(row.first)}.${slug(row.last)}@${i % 3 === 2 ? "example.org" : "example.com"}`,
       phone: `+358 ${phonePrefixes[i % phonePrefixes.length] ?? "40"} ${digits.slice(0, 3)} ${digits.slice(3)}`,
@@ -1155,7 +1152,7 @@ export function checkDemoData(data: DemoData, now: Date): string[] {
   unique("course key", data.courses.map((c) => c.key));
   for (const u of data.users) if (u.email !== u.email.toLowerCase()) problems.push(`user email not lower-case: ${u.email}`);
   for (const c of data.clients) {
-    if (c.identityCode && !isoDate(c.dateOfBirth).endsWith(`${c.identityCode.slice(2, 4)}-${c.identityCode.slice(0, 2)}`)) {
+    if (c.identityCode && !formatDate(c.dateOfBirth).endsWith(`${c.identityCode.slice(2, 4)}-${c.identityCode.slice(0, 2)}`)) {
       problems.push(`${c.key}: identity code does not match the date of birth`);
     }
   }

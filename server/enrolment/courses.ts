@@ -7,7 +7,7 @@ import { syncPools } from "./pool-matching";
 import { actorColumns } from "./transitions";
 import { fillFreeSeats } from "./hand-over";
 import { lockCourse } from "./locks";
-import { isLive } from "./states";
+import { LIVE_STATUSES, isLive } from "./states";
 import { inTransaction } from "./transaction";
 import { fail, type EngineActor, type Result } from "./types";
 
@@ -64,7 +64,7 @@ export async function setCourseStatus(input: CourseAction & { status: CourseStat
     await tx.course.update({ where: { id: course.id }, data: { status: input.status, statusReason: reason } });
     if (input.status === "CANCELLED") {
       const live = await tx.enrolment.findMany({
-        where: { courseId: course.id, status: { in: ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"] } },
+        where: { courseId: course.id, status: { in: [...LIVE_STATUSES] } },
         select: { id: true, status: true, client: { select: { id: true, officeId: true, email: true, preferredLanguage: true, anonymisedAt: true } } },
       });
       for (const e of live) {

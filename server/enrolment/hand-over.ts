@@ -4,6 +4,7 @@ import { Prisma } from "../db/generated/client";
 import { clientNotice, queueNotice } from "./notifications";
 import { lockClient, lockCourse, lockEnrolment, type EnrolmentRow, type LockedClient, type LockedCourse } from "./locks";
 import { transition } from "./transitions";
+import { formatDate, helsinkiToday } from "../../lib/dates";
 import { inTransaction, type Tx } from "./transaction";
 import type { EngineActor } from "./types";
 
@@ -31,16 +32,10 @@ export function holdsUnconditionalSeat(clientColumn: string): Prisma.Sql {
 
 /** Courses hand out seats while published or closed for referrals, until they end. */
 export function acceptsSeats(course: Pick<LockedCourse, "status" | "endsOn">, now: Date): boolean {
-  return (course.status === "PUBLISHED" || course.status === "CLOSED") && course.endsOn.toISOString().slice(0, 10) >= helsinkiDate(now);
+  return (course.status === "PUBLISHED" || course.status === "CLOSED") && formatDate(course.endsOn) >= helsinkiToday(now);
 }
-
-// Building an Intl formatter costs more than a referral's queries; build it once.
-const helsinkiDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" });
 
 /** The calendar date in Finland (YYYY-MM-DD): referral periods and course ends are Finnish dates. */
-export function helsinkiDate(now: Date): string {
-  return helsinkiDay.format(now);
-}
 
 export function offerDeadline(course: Pick<LockedCourse, "offerResponseHours">, now: Date): Date {
   return new Date(now.getTime() + course.offerResponseHours * 3_600_000);

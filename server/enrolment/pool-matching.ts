@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "../db/generated/client";
 import { db } from "../db/client";
-import { fillFreeSeats, helsinkiDate } from "./hand-over";
+import { helsinkiToday } from "../../lib/dates";
+import { fillFreeSeats } from "./hand-over";
 import { lockClient, lockCourse } from "./locks";
 import { actorColumns } from "./transitions";
 import { inTransaction, type Tx } from "./transaction";
@@ -65,7 +66,7 @@ export async function findMatches(tx: Pick<Tx, "$queryRaw">, today: string, filt
  * published, and every minute by the job runner. Returns how many places were joined.
  */
 export async function syncPools(now = new Date(), options: { entryId?: string; courseId?: string; actor?: EngineActor } = {}): Promise<number> {
-  const today = helsinkiDate(now);
+  const today = helsinkiToday(now);
   const matches = await findMatches(db(), today, options);
   const touched = new Set<string>();
   for (const match of matches) {

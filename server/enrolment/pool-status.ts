@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "../db/client";
 import type { EnrolmentStatus, QueueEntryStatus } from "../db/generated/enums";
+import { formatDate, helsinkiToday } from "../../lib/dates";
 import type { PoolCriteria } from "../../lib/schemas/pool";
-import { helsinkiDate } from "./hand-over";
 import { findMatches } from "./pool-matching";
 import { queuePositions } from "./queue";
 import type { Tx } from "./transaction";
@@ -69,7 +69,7 @@ export async function poolStatusOfClient(clientId: string, now = new Date()): Pr
   // Only an active pool has pending matches (one per client at a time).
   const [places, pending] = await Promise.all([
     poolPlaces(db(), entries.map((e) => e.id)),
-    entries.some((e) => e.status === "ACTIVE") ? findMatches(db(), helsinkiDate(now), { clientId }) : Promise.resolve([]),
+    entries.some((e) => e.status === "ACTIVE") ? findMatches(db(), helsinkiToday(now), { clientId }) : Promise.resolve([]),
   ]);
   return entries.map((entry) => ({
     id: entry.id,
@@ -83,8 +83,8 @@ export async function poolStatusOfClient(clientId: string, now = new Date()): Pr
       includeRemote: entry.includeRemote,
       schedule: entry.schedule,
       instructionLanguage: entry.instructionLanguage,
-      startFrom: entry.startFrom?.toISOString().slice(0, 10) ?? null,
-      startTo: entry.startTo?.toISOString().slice(0, 10) ?? null,
+      startFrom: formatDate(entry.startFrom),
+      startTo: formatDate(entry.startTo),
     },
     rankedCourses: entry.courses.map((c) => ({ courseId: c.courseId, courseName: c.course.name, rank: c.rank })),
     places: places.get(entry.id) ?? [],

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../db/client";
+import { formatDate, helsinkiToday, parseDate } from "../../lib/dates";
 import type { PoolCriteria } from "../../lib/schemas/pool";
 import { recordAudit } from "../audit";
 import { isOfficialOf } from "./access";
-import { helsinkiDate } from "./hand-over";
 import { lockClient } from "./locks";
 import { queueNotice } from "./notifications";
 import { findMatches, syncPools } from "./pool-matching";
@@ -44,7 +44,7 @@ export async function referToPool(input: PoolReferralCommand): Promise<Result<{ 
   if (priority === "URGENT" && !reason) return fail("REASON_REQUIRED");
   if (!UUID.test(input.clientId) || !input.rankedCourseIds.every((id) => UUID.test(id))) return fail("NOT_FOUND");
   const officeId = actor.user.organisationId;
-  const today = helsinkiDate(now);
+  const today = helsinkiToday(now);
 
   const created = await inTransaction(async (tx) => {
     const client = await lockClient(tx, input.clientId);
@@ -57,7 +57,7 @@ export async function referToPool(input: PoolReferralCommand): Promise<Result<{ 
       if (course.status === "CANCELLED") return fail("COURSE_CANCELLED");
       if (course.status === "CLOSED") return fail("COURSE_CLOSED");
       const last = course.referralClosesOn ?? course.endsOn;
-      if (last.toISOString().slice(0, 10) < today) return fail("REFERRAL_PERIOD_NOT_OPEN");
+      if (formatDate(last) < today) return fail("REFERRAL_PERIOD_NOT_OPEN");
     }
     const { criteria } = input;
     const entry = await tx.queueEntry.create({
@@ -74,8 +74,8 @@ export async function referToPool(input: PoolReferralCommand): Promise<Result<{ 
         includeRemote: criteria.includeRemote,
         schedule: criteria.schedule,
         instructionLanguage: criteria.instructionLanguage,
-        startFrom: criteria.startFrom ? new Date(criteria.startFrom) : null,
-        startTo: criteria.startTo ? new Date(criteria.startTo) : null,
+        startFrom: criteria.startFrom ? parseDate(criteria.startFrom) : null,
+        startTo: criteria.startTo ? parseDate(criteria.startTo) : null,
         courses: { create: input.rankedCourseIds.map((courseId, i) => ({ courseId, rank: i + 1 })) },
       },
       select: { id: true },

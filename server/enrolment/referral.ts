@@ -1,7 +1,8 @@
 import "server-only";
 import { db, sql } from "../db/client";
 import type { EnrolmentStatus, QueuePriority } from "../db/generated/enums";
-import { fillFreeSeats, helsinkiDate } from "./hand-over";
+import { helsinkiToday } from "../../lib/dates";
+import { fillFreeSeats } from "./hand-over";
 import { queuePosition as positionOf } from "./queue";
 import { retrying } from "./transaction";
 import { fail, type EngineActor, type EngineErrorCode, type Result } from "./types";
@@ -57,7 +58,7 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
   const officeId = actor.user.organisationId;
   const userId = actor.user.userId;
   const note = input.note?.trim() || null;
-  const today = helsinkiDate(now);
+  const today = helsinkiToday(now);
 
   const { rows } = await retrying(() =>
     sql().query<ReferralRow>({

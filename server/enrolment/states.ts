@@ -3,11 +3,7 @@
 import type { CourseStatus, EnrolmentStatus } from "../db/generated/enums";
 
 export type { EnrolmentStatus };
-
-/** A live enrolment keeps the client's place: in the queue or on a seat. SQL: enrolment_is_live. */
-export const LIVE_STATUSES = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"] as const satisfies readonly EnrolmentStatus[];
-/** These hold one of the course's seats (OFFERED + CONFIRMED + STARTED ≤ capacity). SQL: enrolment_holds_seat. */
-export const HELD_STATUSES = ["OFFERED", "CONFIRMED", "STARTED"] as const satisfies readonly EnrolmentStatus[];
+export { HELD_STATUSES, LIVE_STATUSES, holdsSeat, isLive } from "../../lib/enrolment-status";
 
 const transitions: Record<EnrolmentStatus, readonly EnrolmentStatus[]> = {
   // WAITLISTED → CONFIRMED: a course that confirms on referral gives a freed seat without an offer.
@@ -29,14 +25,6 @@ export const INITIAL_STATUSES = ["WAITLISTED", "OFFERED", "CONFIRMED"] as const 
 
 export function canTransition(from: EnrolmentStatus, to: EnrolmentStatus): boolean {
   return transitions[from].includes(to);
-}
-
-export function isLive(status: EnrolmentStatus): boolean {
-  return (LIVE_STATUSES as readonly EnrolmentStatus[]).includes(status);
-}
-
-export function holdsSeat(status: EnrolmentStatus): boolean {
-  return (HELD_STATUSES as readonly EnrolmentStatus[]).includes(status);
 }
 
 /** Transitions that need a written reason from the person making them. */

@@ -10,6 +10,7 @@ import { placesRankedAbove } from "../enrolment/hand-over";
 import { invitationToken } from "../auth/invitation";
 import { issueSelfServiceToken } from "../self-service/tokens";
 import { readOutboxMessage, type OutboxPayload } from "./payloads";
+import { addDays, formatDate, helsinkiDayEnd, parseDate } from "../../lib/dates";
 
 // Renders an outbox message from its payload and the current records (course, office contact,
 // queue place). Loads names and contact details only: never an identity code.
@@ -41,7 +42,7 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
   } else if (read.template === "client/pool_referral_received") {
     await renderPoolReferral(message, read.payload, data, baseUrl, lang ?? "fi");
   } else if (read.template === "provider/daily_digest") {
-    data.digest = { date: new Date(read.payload.date), courses: read.payload.courses };
+    data.digest = { date: parseDate(read.payload.date), courses: read.payload.courses };
     data.links = { workspace: `${baseUrl}/provider` };
   } else if (message.enrolmentId) {
     const enrolment = await db().enrolment.findUniqueOrThrow({
@@ -103,7 +104,7 @@ export async function renderOutboxMessage(message: OutboxMessage, baseUrl: strin
         data.queue = { position, total };
       }
       // Valid while the client may queue: until the course ends.
-      const expiresAt = new Date(course.endsOn.getTime() + 86_400_000);
+      const expiresAt = helsinkiDayEnd(formatDate(course.endsOn));
       const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: enrolment.id, kind: "QUEUE", locale: language, expiresAt });
       data.links = { page: `${baseUrl}/o/${token}?lang=${language}` };
     }
@@ -134,7 +135,7 @@ async function renderPoolReferral(message: OutboxMessage, payload: PoolReferralP
   const first = places[0];
   if (!first) return;
   // Valid while the client may queue: until the last of the pool's courses ends.
-  const expiresAt = new Date(Math.max(...places.map((p) => p.course.endsOn.getTime())) + 86_400_000);
+  const expiresAt = helsinkiDayEnd(places.map((p) => formatDate(p.course.endsOn)).reduce((a, b) => (a > b ? a : b)));
   const token = await issueSelfServiceToken({ outboxMessageId: message.id, enrolmentId: first.id, kind: "QUEUE", locale: language, expiresAt });
   data.links = { page: `${baseUrl}/o/${token}?lang=${language}` };
 }
@@ -175,7 +176,7 @@ export function calendarAttachment(enrolmentId: string, course: { name: string; 
     productId: "koulutusportti",
     title: course.name,
     start: dateParts(course.startsOn),
-    end: dateParts(new Date(course.startsOn.getTime() + 86_400_000)),
+    end: dateParts(parseDate(addDays(formatDate(course.startsOn), 1))),
     location: [course.address, course.municipality].filter(Boolean).join(", "),
     organizer: { name: course.provider.name },
   });

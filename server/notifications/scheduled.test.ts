@@ -5,6 +5,7 @@ import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { moveInQueue, referClient, staff } from "../enrolment";
 import { parkedMessagesFor } from "./admin";
 import { queueDailyDigests, queueOfferReminders, queueStartReminders } from "./scheduled";
+import { addDays, helsinkiToday, parseDate } from "../../lib/dates";
 
 const HOUR = 3_600_000;
 const outbox = (where: object) => testDb().outboxMessage.findMany({ where });
@@ -25,8 +26,7 @@ describe("scheduled messages", () => {
 
   it("reminds a confirmed client three days before the course starts, once", async () => {
     const w = await makeWorld();
-    const startsOn = new Date(Date.now() + 2 * 24 * HOUR);
-    const course = await makeCourse(w.provider.id, 1, { confirmOnReferral: true, startsOn: new Date(startsOn.toISOString().slice(0, 10)) });
+    const course = await makeCourse(w.provider.id, 1, { confirmOnReferral: true, startsOn: parseDate(addDays(helsinkiToday(new Date()), 2)) });
     const client = await makeClient(w.office.id);
     await referClient({ actor: staff(w.official), clientId: client.id, courseId: course.id });
     expect(await queueStartReminders(new Date(), course.id)).toBe(1);

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
-import { helsinkiDate } from "../enrolment/hand-over";
 import { logger } from "../logger";
+import { addDays, helsinkiDayEnd, helsinkiDayStart, helsinkiHour, helsinkiToday } from "../../lib/dates";
 
 // Messages decided by the clock rather than by a change: the reminder a day before an offer's
 // deadline, the reminder three days before a course starts, and providers' daily digest of new
@@ -28,8 +28,8 @@ export async function queueOfferReminders(now = new Date(), courseId?: string): 
 
 /** Reminders to confirmed clients whose course starts within three days (Finnish dates). */
 export async function queueStartReminders(now = new Date(), courseId?: string): Promise<number> {
-  const today = helsinkiDate(now);
-  const inThreeDays = helsinkiDate(new Date(now.getTime() + 3 * DAY));
+  const today = helsinkiToday(now);
+  const inThreeDays = addDays(today, 3);
   return db().$executeRaw`
     INSERT INTO "OutboxMessage" (id, template, "messageId", locale, "recipientEmail", "clientId", "enrolmentId", payload, "createdAt", "updatedAt")
     SELECT gen_random_uuid(), 'client/start_reminder', '<start-reminder.' || e.id || '@koulutusportti.invalid>',
@@ -43,14 +43,13 @@ export async function queueStartReminders(now = new Date(), courseId?: string): 
 
 /** From 7 o'clock Finnish time: each provider's staff get yesterday's new referrals, if there were any. */
 export async function queueDailyDigests(now = new Date(), providerId?: string): Promise<number> {
-  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Helsinki", hour: "2-digit", hourCycle: "h23" }).format(now));
-  if (hour < 7 && !providerId) return 0;
-  const yesterday = helsinkiDate(new Date(now.getTime() - DAY));
+  if (helsinkiHour(now) < 7 && !providerId) return 0;
+  const yesterday = addDays(helsinkiToday(now), -1);
   return db().$executeRaw`
     WITH counts AS (
       SELECT k."providerId", k.name, count(*)::int AS n
       FROM "Enrolment" e JOIN "Course" k ON k.id = e."courseId"
-      WHERE (e."referredAt" AT TIME ZONE 'Europe/Helsinki')::date = ${yesterday}::date
+      WHERE e."referredAt" >= ${helsinkiDayStart(yesterday)} AND e."referredAt" < ${helsinkiDayEnd(yesterday)}
         AND (${providerId ?? null}::uuid IS NULL OR k."providerId" = ${providerId ?? null}::uuid)
       GROUP BY k."providerId", k.name
     ), per_provider AS (

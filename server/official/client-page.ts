@@ -7,6 +7,7 @@ import { expireDueOffers, poolStatusOfClient } from "../enrolment";
 import { queuePositions } from "../enrolment/queue";
 import { placesRankedAbove } from "../enrolment/hand-over";
 import { isLive } from "../enrolment/states";
+import { formatDate } from "../../lib/dates";
 
 export interface TimelineEvent {
   id: string;
@@ -102,8 +103,6 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
   for (const r of rows) {
     if (r.status === "OFFERED") conditionalFor.set(r.id, (await placesRankedAbove(db(), clientId, r)).map((p) => p.courseName));
   }
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-
   const enrolments: ClientEnrolment[] = rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -116,7 +115,7 @@ export async function clientPage(actor: Actor, clientId: string, now = new Date(
     pooled: r.queueEntryId ? { rank: r.preferenceRank } : null,
     conditional: r.conditional,
     conditionalFor: conditionalFor.get(r.id) ?? [],
-    course: { id: r.courseId, name: r.courseName, provider: r.provider, startsOn: day(r.startsOn), endsOn: day(r.endsOn), municipality: r.municipality, remote: r.remote },
+    course: { id: r.courseId, name: r.courseName, provider: r.provider, startsOn: formatDate(r.startsOn), endsOn: formatDate(r.endsOn), municipality: r.municipality, remote: r.remote },
     events: r.events.map((e) => {
       const data = (e.data ?? {}) as { priority?: QueuePriority; queuePosition?: number; move?: { from?: number | null; to?: number } };
       return {

@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import type { z } from "zod";
 import type { exportSchema } from "../../lib/schemas/official";
 import { registerWhere } from "./register";
+import { formatDate, helsinkiToday } from "../../lib/dates";
 
 export const EXPORT_COLUMNS = [
   "clientNumber", "lastName", "firstName", "dateOfBirth", "identityCode", "studyPath", "languageLevel", "email", "phone",
@@ -47,7 +48,7 @@ export async function exportClientList(
   const rows = await db().$queryRaw<Row[]>`
     SELECT c."clientNumber", c."lastName", c."firstName", c."dateOfBirth", c."identityCodeCiphertext", c."studyPath"::text AS "studyPath",
       c."languageLevel"::text AS "languageLevel", c.email, c.phone, c.municipality, c."preferredLanguage"::text AS "preferredLanguage", c."integrationPlanEndsOn",
-      (SELECT array_agg(e.status::text ORDER BY e.status) FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED')) AS live
+      (SELECT array_agg(e.status::text ORDER BY e.status) FROM "Enrolment" e WHERE e."clientId" = c.id AND enrolment_is_live(e.status)) AS live
     FROM "Client" c WHERE ${registerWhere(actor.organisationId, filter)}
     ORDER BY c."lastName", c."firstName", c."clientNumber"
     LIMIT ${EXPORT_LIMIT}`;
@@ -58,7 +59,7 @@ export async function exportClientList(
     details: { format, filter, rows: rows.length, identityCodes },
   });
   const columns = EXPORT_COLUMNS.filter((c) => identityCodes || c !== "identityCode");
-  const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? "";
+  const day = (d: Date | null) => formatDate(d) ?? "";
   const table = rows.map((r) =>
     columns.map((c): string | number => {
       switch (c) {
@@ -75,7 +76,7 @@ export async function exportClientList(
     }),
   );
   const header = columns.map(text.header);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = helsinkiToday(new Date());
   if (format === "csv") {
     // UTF-8 with a byte-order mark and semicolons, as Finnish spreadsheet programs expect.
     const body = "\uFEFF" + [header, ...table].map((line) => line.map(csvCell).join(";")).join("\r\n") + "\r\n";

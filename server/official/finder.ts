@@ -4,7 +4,7 @@ import { getClient } from "../clients/clients";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { EnrolmentStatus, InstructionLanguage, LanguageLevel, Schedule } from "../db/generated/enums";
-import { helsinkiDate } from "../enrolment/hand-over";
+import { addDays, formatDate, helsinkiToday } from "../../lib/dates";
 import type { CourseFinderFilter } from "../../lib/schemas/official";
 
 /** At most this many courses are shown, soonest first; the official narrows the filters for others. */
@@ -68,7 +68,7 @@ export function estimateSeat(input: { freeSeats: number; queueLength: number; se
   if (input.seatsFromQueue === 0) return { kind: "UNKNOWN", position };
   const perDay = input.seatsFromQueue / TURNOVER_DAYS;
   const days = Math.ceil((position - input.freeSeats) / perDay);
-  const date = new Date(Date.parse(`${input.today}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const date = addDays(input.today, days);
   return { kind: "DATE", date, position, seatsFromQueue: input.seatsFromQueue, afterStart: date > input.startsOn };
 }
 
@@ -87,7 +87,7 @@ export async function findCoursesForClient(
   if (!client) return null;
   // On first opening, courses near the client (and remote ones); the official can widen the search.
   const filter = options.defaultToClientMunicipality && !requested.municipality && client.municipality ? { ...requested, municipality: client.municipality } : requested;
-  const today = helsinkiDate(now);
+  const today = helsinkiToday(now);
   const since = new Date(now.getTime() - TURNOVER_DAYS * DAY_MS);
   const where: Prisma.Sql[] = [
     Prisma.sql`c.status = 'PUBLISHED'`,
@@ -115,7 +115,7 @@ export async function findCoursesForClient(
   const rows = await db().$queryRaw<Row[]>`
     SELECT c.id, c.name, p.name AS provider, c."instructionLanguage", c."levelFrom", c."levelTo", c.municipality, c.remote,
       c.schedule, c."startsOn", c."endsOn", c.capacity, c."seatsHeld", c."offerResponseHours",
-      (c."referralOpensOn" IS NULL OR c."referralOpensOn" <= ${today}::date) AND (c."referralClosesOn" IS NULL OR c."referralClosesOn" >= ${today}::date) AS "referralOpen",
+      course_takes_referrals(c.status, c."referralOpensOn", c."referralClosesOn", c."endsOn", ${today}::date) AS "referralOpen",
       (SELECT count(*) FROM "Enrolment" q WHERE q."courseId" = c.id AND q.status = 'WAITLISTED') AS "queueLength",
       -- Seats handed to someone who had waited: offered (or confirmed) later than referred, in the window.
       (SELECT count(*) FROM "Enrolment" t
@@ -126,7 +126,7 @@ export async function findCoursesForClient(
     JOIN "Organisation" p ON p.id = c."providerId"
     LEFT JOIN LATERAL (
       SELECT e.id, e.status FROM "Enrolment" e
-      WHERE e."courseId" = c.id AND e."clientId" = ${client.id}::uuid AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED') LIMIT 1
+      WHERE e."courseId" = c.id AND e."clientId" = ${client.id}::uuid AND enrolment_is_live(e.status) LIMIT 1
     ) mine ON true
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY c."startsOn", c.name, c.id
@@ -134,7 +134,7 @@ export async function findCoursesForClient(
 
   const more = rows.length > FINDER_LIMIT;
   const courses: FinderCourse[] = rows.slice(0, FINDER_LIMIT).map((r) => {
-    const startsOn = r.startsOn.toISOString().slice(0, 10);
+    const startsOn = formatDate(r.startsOn);
     const freeSeats = Math.max(0, r.capacity - r.seatsHeld);
     const queueLength = Number(r.queueLength);
     return {
@@ -148,7 +148,7 @@ export async function findCoursesForClient(
       remote: r.remote,
       schedule: r.schedule,
       startsOn,
-      endsOn: r.endsOn.toISOString().slice(0, 10),
+      endsOn: formatDate(r.endsOn),
       capacity: r.capacity,
       freeSeats,
       queueLength,

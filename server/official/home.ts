@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import type { EnrolmentStatus } from "../db/generated/enums";
-import { helsinkiDate } from "../enrolment/hand-over";
+import { addDays, formatDate, helsinkiToday } from "../../lib/dates";
 
 const DAY_MS = 86_400_000;
 /** Integration time ending within this many days, without a seat, is flagged on the home page. */
@@ -14,8 +14,8 @@ export const RECENT_EVENT_DAYS = 30;
 export async function officeHome(actor: Actor, now = new Date()) {
   if (actor.role !== "OFFICIAL" || !actor.organisationId) return null;
   const officeId = actor.organisationId;
-  const today = helsinkiDate(now);
-  const until = new Date(Date.parse(`${today}T00:00:00Z`) + ENDING_SOON_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const today = helsinkiToday(now);
+  const until = addDays(today, ENDING_SOON_DAYS);
   const since = new Date(now.getTime() - RECENT_EVENT_DAYS * DAY_MS);
   const prisma = db();
 
@@ -29,7 +29,7 @@ export async function officeHome(actor: Actor, now = new Date()) {
           WHERE c."officeId" = ${officeId}::uuid AND e.status = 'OFFERED') AS offers,
         (SELECT count(*) FROM "Client" c WHERE c."officeId" = ${officeId}::uuid AND c."anonymisedAt" IS NULL
           AND c."integrationPlanEndsOn" BETWEEN ${today}::date AND ${until}::date
-          AND NOT EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = c.id AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))) AS ending`,
+          AND NOT EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = c.id AND enrolment_holds_seat(h.status))) AS ending`,
     prisma.enrolment.findMany({
       where: { status: "OFFERED", client: { officeId } },
       orderBy: { offerExpiresAt: "asc" },
@@ -40,7 +40,7 @@ export async function officeHome(actor: Actor, now = new Date()) {
       SELECT c.id, c."firstName", c."lastName", c."integrationPlanEndsOn" FROM "Client" c
       WHERE c."officeId" = ${officeId}::uuid AND c."anonymisedAt" IS NULL
         AND c."integrationPlanEndsOn" BETWEEN ${today}::date AND ${until}::date
-        AND NOT EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = c.id AND h.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))
+        AND NOT EXISTS (SELECT 1 FROM "Enrolment" h WHERE h."clientId" = c.id AND enrolment_holds_seat(h.status))
       ORDER BY c."integrationPlanEndsOn", c."lastName" LIMIT 10`,
     prisma.$queryRaw<{ id: string; status: EnrolmentStatus; at: Date; clientId: string; firstName: string; lastName: string; course: string }[]>`
       SELECT e.id, e.status, e."updatedAt" AS at, c.id AS "clientId", c."firstName", c."lastName", k.name AS course
@@ -52,7 +52,7 @@ export async function officeHome(actor: Actor, now = new Date()) {
   return {
     numbers: { clients: Number(n.clients), waiting: Number(n.waiting), offers: Number(n.offers), endingSoon: Number(n.ending) },
     offers: offers.map((o) => ({ id: o.id, deadline: o.offerExpiresAt, client: o.client, course: o.course.name })),
-    endingSoon: ending.map((c) => ({ id: c.id, firstName: c.firstName, lastName: c.lastName, endsOn: c.integrationPlanEndsOn.toISOString().slice(0, 10) })),
+    endingSoon: ending.map((c) => ({ id: c.id, firstName: c.firstName, lastName: c.lastName, endsOn: formatDate(c.integrationPlanEndsOn) })),
     events,
   };
 }

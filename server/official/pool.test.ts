@@ -11,6 +11,7 @@ import { coursePage } from "../provider/workspace";
 import { clientPage } from "./client-page";
 import { endPoolReferral, makePoolReferral, poolReferralForm } from "./pool";
 import { searchClientRegister } from "./register";
+import { parseDate } from "../../lib/dates";
 
 /** A course with one seat, taken by someone referred first, so later referrals queue. */
 async function fullCourse(w: Awaited<ReturnType<typeof makeWorld>>, data: Parameters<typeof makeCourse>[2] = {}) {
@@ -33,7 +34,7 @@ describe("pooled referral, official's side", () => {
     const fits = await makeCourse(w.provider.id, 5, { studyPath: "SLOW", municipality: town, levelFrom: "A1_1", levelTo: "A1_3" });
     const wrongLevel = await makeCourse(w.provider.id, 5, { studyPath: "SLOW", levelFrom: "A2_1", levelTo: "A2_2" });
     const draft = await makeCourse(w.provider.id, 5, { studyPath: "SLOW", status: "DRAFT" });
-    const closedPeriod = await makeCourse(w.provider.id, 5, { studyPath: "SLOW", referralClosesOn: new Date("2020-01-01") });
+    const closedPeriod = await makeCourse(w.provider.id, 5, { studyPath: "SLOW", referralClosesOn: parseDate("2020-01-01") });
 
     const form = await poolReferralForm(w.official, client.id);
     expect(form).not.toBeNull();

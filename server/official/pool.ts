@@ -4,7 +4,7 @@ import { getClient } from "../clients/clients";
 import { db } from "../db/client";
 import type { InstructionLanguage, Schedule } from "../db/generated/enums";
 import { closePool, poolStatusOfClient, referToPool, staff, type EngineErrorCode, type PoolPlace } from "../enrolment";
-import { helsinkiDate } from "../enrolment/hand-over";
+import { formatDate, helsinkiToday } from "../../lib/dates";
 import type { PoolCriteria, PoolReferral } from "../../lib/schemas/pool";
 
 // The official's side of a pooled referral ("the first free seat among matching courses"): the
@@ -38,21 +38,19 @@ type ChoiceRow = Omit<PoolChoice, "startsOn" | "freeSeats" | "queueLength"> & { 
 export async function poolReferralForm(actor: Actor, clientId: string, now = new Date()) {
   const client = await getClient(actor, clientId);
   if (!client) return null;
-  const today = helsinkiDate(now);
+  const today = helsinkiToday(now);
   const rows = await db().$queryRaw<ChoiceRow[]>`
     SELECT c.id, c.name, p.name AS provider, c.municipality, c.remote, c.schedule, c."instructionLanguage", c."startsOn", c.capacity, c."seatsHeld",
       (SELECT count(*) FROM "Enrolment" q WHERE q."courseId" = c.id AND q.status = 'WAITLISTED') AS "queueLength"
     FROM "Course" c JOIN "Organisation" p ON p.id = c."providerId"
-    WHERE c.status = 'PUBLISHED' AND c."endsOn" >= ${today}::date
-      AND (c."referralOpensOn" IS NULL OR c."referralOpensOn" <= ${today}::date)
-      AND (c."referralClosesOn" IS NULL OR c."referralClosesOn" >= ${today}::date)
+    WHERE course_takes_referrals(c.status, c."referralOpensOn", c."referralClosesOn", c."endsOn", ${today}::date)
       AND c."studyPath" = ${client.studyPath}::"StudyPath"
       AND (${client.languageLevel}::"LanguageLevel" IS NULL OR ${client.languageLevel}::"LanguageLevel" BETWEEN c."levelFrom" AND c."levelTo")
     ORDER BY c."startsOn", c.name, c.id
     LIMIT ${POOL_CHOICE_LIMIT}`;
   const courses: PoolChoice[] = rows.map(({ capacity, seatsHeld, queueLength, startsOn, ...rest }) => ({
     ...rest,
-    startsOn: startsOn.toISOString().slice(0, 10),
+    startsOn: formatDate(startsOn),
     freeSeats: Math.max(0, capacity - seatsHeld),
     queueLength: Number(queueLength),
   }));

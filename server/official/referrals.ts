@@ -3,6 +3,8 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { referClient, staff, type EngineErrorCode } from "../enrolment";
 import type { z } from "zod";
+import type { StudyPath } from "../db/generated/enums";
+import { formatDate, helsinkiToday } from "../../lib/dates";
 import type { bulkReferralSchema, officialReferralSchema } from "../../lib/schemas/official";
 
 export type ReferralOutcome =
@@ -12,8 +14,8 @@ export type ReferralOutcome =
   | { kind: "FAILED"; code: EngineErrorCode };
 
 /** One referral through the engine, told as what it means for the client. */
-export async function referralOutcome(actor: Actor, input: z.output<typeof officialReferralSchema>): Promise<ReferralOutcome> {
-  const result = await referClient({ actor: staff(actor), clientId: input.clientId, courseId: input.courseId, priority: input.priority, reason: input.reason, note: input.note });
+export async function referralOutcome(actor: Actor, input: z.output<typeof officialReferralSchema>, now = new Date()): Promise<ReferralOutcome> {
+  const result = await referClient({ actor: staff(actor), clientId: input.clientId, courseId: input.courseId, priority: input.priority, reason: input.reason, note: input.note, now });
   if (!result.ok) return { kind: "FAILED", code: result.code };
   const { id, status, queuePosition, offerExpiresAt } = result.enrolment;
   if (status === "OFFERED" && offerExpiresAt) return { kind: "OFFERED", enrolmentId: id, offerExpiresAt };
@@ -25,7 +27,7 @@ export async function referralOutcome(actor: Actor, input: z.output<typeof offic
  * Several of the office's clients to one course, in the order given. Each is its own referral
  * (the engine's transaction), so one client's failure does not undo the others.
  */
-export async function bulkRefer(actor: Actor, input: z.output<typeof bulkReferralSchema>) {
+export async function bulkRefer(actor: Actor, input: z.output<typeof bulkReferralSchema>, now = new Date()) {
   const ids = [...new Set(input.clientIds)];
   const clients = await db().client.findMany({
     where: { id: { in: ids }, officeId: actor.organisationId ?? "00000000-0000-0000-0000-000000000000", anonymisedAt: null },
@@ -39,26 +41,31 @@ export async function bulkRefer(actor: Actor, input: z.output<typeof bulkReferra
       results.push({ clientId, name: "", outcome: { kind: "FAILED", code: "NOT_FOUND" } });
       continue;
     }
-    const outcome = await referralOutcome(actor, { clientId, courseId: input.courseId, priority: "NORMAL", note: input.note });
+    const outcome = await referralOutcome(actor, { clientId, courseId: input.courseId, priority: "NORMAL", note: input.note }, now);
     results.push({ clientId, name: `${client.lastName}, ${client.firstName}`, outcome });
   }
   return results;
 }
 
-/** The courses an official can pick for a bulk referral: published ones still open for referrals. */
-export async function referableCourses(actor: Actor, now = new Date()) {
+interface ReferableCourse {
+  id: string;
+  name: string;
+  provider: string;
+  startsOn: Date;
+  studyPath: StudyPath;
+  capacity: number;
+  seatsHeld: number;
+}
+
+/** The courses an official can pick for a bulk referral: those taking referrals today (a Finnish day). */
+export async function referableCourses(actor: Actor, now = new Date()): Promise<ReferableCourse[]> {
   if (actor.role !== "OFFICIAL") return [];
-  const today = new Date(now.toISOString().slice(0, 10));
-  return db().course.findMany({
-    where: {
-      status: "PUBLISHED",
-      endsOn: { gte: today },
-      AND: [{ OR: [{ referralOpensOn: null }, { referralOpensOn: { lte: today } }] }, { OR: [{ referralClosesOn: null }, { referralClosesOn: { gte: today } }] }],
-    },
-    select: { id: true, name: true, startsOn: true, studyPath: true, municipality: true, capacity: true, seatsHeld: true, provider: { select: { name: true } } },
-    orderBy: [{ startsOn: "asc" }, { name: "asc" }],
-    take: 300,
-  });
+  return db().$queryRaw<ReferableCourse[]>`
+    SELECT c.id, c.name, p.name AS provider, c."startsOn", c."studyPath", c.capacity, c."seatsHeld"
+    FROM "Course" c JOIN "Organisation" p ON p.id = c."providerId"
+    WHERE course_takes_referrals(c.status, c."referralOpensOn", c."referralClosesOn", c."endsOn", ${helsinkiToday(now)}::date)
+    ORDER BY c."startsOn", c.name
+    LIMIT 300`;
 }
 
 /** The bulk referral page: the selected clients that are the office's own, and the courses to choose from. */
@@ -77,6 +84,6 @@ export async function bulkReferralPage(actor: Actor, clientIds: string[], now = 
   ]);
   return {
     clients,
-    courses: courses.map((c) => ({ id: c.id, name: c.name, provider: c.provider.name, startsOn: c.startsOn.toISOString().slice(0, 10), studyPath: c.studyPath, freeSeats: Math.max(0, c.capacity - c.seatsHeld) })),
+    courses: courses.map((c) => ({ id: c.id, name: c.name, provider: c.provider, startsOn: formatDate(c.startsOn), studyPath: c.studyPath, freeSeats: Math.max(0, c.capacity - c.seatsHeld) })),
   };
 }

@@ -8,6 +8,7 @@ import { Prisma } from "../db/generated/client";
 import type { EnrolmentStatus, StudyPath } from "../db/generated/enums";
 import { isValidIdentityCode, looksLikeIdentityCode } from "../../lib/identity-code";
 import type { ClientRegisterFilter } from "../../lib/schemas/official";
+import { formatDate } from "../../lib/dates";
 
 export const REGISTER_PAGE_SIZE = 25;
 /** Matches are counted up to this; beyond it the page says "over 1 000" (an exact count of a broad search costs more than it tells). */
@@ -48,9 +49,9 @@ export function registerWhere(officeId: string, filter: Omit<ClientRegisterFilte
   if (filter.studyPath) parts.push(Prisma.sql`c."studyPath" = ${filter.studyPath}::"StudyPath"`);
   if (filter.status) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status = ${filter.status}::"EnrolmentStatus")`);
   if (filter.placement === "waiting") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status = 'WAITLISTED')`);
-  if (filter.placement === "placed") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status IN ('OFFERED', 'CONFIRMED', 'STARTED'))`);
+  if (filter.placement === "placed") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND enrolment_holds_seat(e.status))`);
   if (filter.placement === "pooled") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "QueueEntry" q WHERE q."clientId" = c.id AND q.status = 'ACTIVE')`);
-  if (filter.placement === "none") parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED'))`);
+  if (filter.placement === "none") parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND enrolment_is_live(e.status))`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -92,7 +93,7 @@ export async function searchClientRegister(actor: Actor, filter: ClientRegisterF
       LIMIT ${REGISTER_PAGE_SIZE} OFFSET ${offset}
     )
     SELECT page.*, (SELECT array_agg(e.status::text ORDER BY e.status) FROM "Enrolment" e
-                    WHERE e."clientId" = page.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED')) AS live,
+                    WHERE e."clientId" = page.id AND enrolment_is_live(e.status)) AS live,
            EXISTS (SELECT 1 FROM "QueueEntry" q WHERE q."clientId" = page.id AND q.status = 'ACTIVE') AS pooled
     FROM page ORDER BY page."lastName", page."firstName", page."clientNumber"`, countRegister(actor.organisationId, filter)]);
   const capped = total > REGISTER_COUNT_CAP;
@@ -118,7 +119,7 @@ export async function searchClientRegister(actor: Actor, filter: ClientRegisterF
       clientNumber: r.clientNumber,
       firstName: r.firstName,
       lastName: r.lastName,
-      dateOfBirth: r.dateOfBirth.toISOString().slice(0, 10),
+      dateOfBirth: formatDate(r.dateOfBirth),
       studyPath: r.studyPath,
       email: r.email,
       municipality: r.municipality,

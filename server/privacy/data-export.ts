@@ -4,6 +4,7 @@ import { recordAudit } from "../audit";
 import { decryptIdentityCode } from "../crypto";
 import { db } from "../db/client";
 import type { ActorKind, EnrolmentStatus, OutboxStatus, QueuePriority } from "../db/generated/enums";
+import { formatDate } from "../../lib/dates";
 
 // A subject-access request (GDPR art. 15): everything the service holds on one client, for an
 // official of the client's office to hand over. The identity code is in full: it is the subject's
@@ -60,7 +61,6 @@ export interface ClientDataExport {
   emails: { createdAt: string; sentAt: string | null; template: string; language: string; to: string; status: OutboxStatus; content: Record<string, unknown> }[];
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Drops anything that could be (or lead to) a personal link from an e-mail's payload. */
@@ -111,7 +111,7 @@ export async function exportClientData(actor: Actor, clientId: string, format: "
       clientNumber: client.clientNumber,
       firstName: client.firstName,
       lastName: client.lastName,
-      dateOfBirth: day(client.dateOfBirth)!,
+      dateOfBirth: formatDate(client.dateOfBirth),
       identityCode: client.identityCodeCiphertext ? decryptIdentityCode(client.identityCodeCiphertext) : null,
       email: client.email,
       phone: client.phone,
@@ -124,10 +124,10 @@ export async function exportClientData(actor: Actor, clientId: string, format: "
       highestEducation: client.highestEducation,
       workExperience: client.workExperience,
       languageLevel: client.languageLevel,
-      placementTestOn: day(client.placementTestOn),
+      placementTestOn: formatDate(client.placementTestOn),
       studyPath: client.studyPath,
-      integrationPlanStartsOn: day(client.integrationPlanStartsOn),
-      integrationPlanEndsOn: day(client.integrationPlanEndsOn),
+      integrationPlanStartsOn: formatDate(client.integrationPlanStartsOn),
+      integrationPlanEndsOn: formatDate(client.integrationPlanEndsOn),
       needsChildcare: client.needsChildcare,
       needsAccessibility: client.needsAccessibility,
       eveningOnly: client.eveningOnly,
@@ -137,7 +137,7 @@ export async function exportClientData(actor: Actor, clientId: string, format: "
       updatedAt: client.updatedAt.toISOString(),
     },
     enrolments: enrolments.map((e) => ({
-      course: { name: e.course.name, provider: e.course.provider.name, municipality: e.course.municipality, startsOn: day(e.course.startsOn)!, endsOn: day(e.course.endsOn)! },
+      course: { name: e.course.name, provider: e.course.provider.name, municipality: e.course.municipality, startsOn: formatDate(e.course.startsOn), endsOn: formatDate(e.course.endsOn) },
       status: e.status,
       priority: e.priority,
       priorityReason: e.priorityReason,

@@ -5,6 +5,7 @@ import { duplicateCourse } from "../courses/courses";
 import { referClient, staff } from "../enrolment";
 import { bulkEnrolmentAction, changeCourseCapacity, changeCourseStatus, moveClientInQueue, providerEnrolmentAction } from "./changes";
 import { courseHistory, coursePage, enrolmentPage, participants, providerHome } from "./workspace";
+import { addDays, helsinkiToday, parseDate } from "../../lib/dates";
 
 async function courseWithReferrals(capacity: number, referrals: number) {
   const w = await makeWorld();
@@ -82,8 +83,7 @@ describe("provider workspace", () => {
 
   it("home: new referrals since the last visit, expiring offers, courses starting soon with free seats", async () => {
     const w = await makeWorld();
-    const soon = new Date(Date.now() + 5 * 86_400_000);
-    const course = await makeCourse(w.provider.id, 3, { startsOn: new Date(soon.toISOString().slice(0, 10)), offerResponseHours: 24 });
+    const course = await makeCourse(w.provider.id, 3, { startsOn: parseDate(addDays(helsinkiToday(new Date()), 5)), offerResponseHours: 24 });
     const first = await providerHome(w.providerStaff);
     expect(first).toMatchObject({ firstVisit: true, newReferrals: [] });
     expect(first!.startingSoon.map((c) => c.id)).toEqual([course.id]);
@@ -97,9 +97,21 @@ describe("provider workspace", () => {
     expect((await providerHome(w.providerStaff))!.newReferrals).toEqual([]);
   });
 
+  it("home: starting soon counts Finnish days, not UTC ones", async () => {
+    const w = await makeWorld();
+    // 00:30 on Monday 15 March 2027 in Helsinki, still the 14th in UTC.
+    const now = new Date("2027-03-14T22:30:00Z");
+    const started = await makeCourse(w.provider.id, 3, { startsOn: parseDate("2027-03-14"), endsOn: parseDate("2027-06-30") });
+    const today = await makeCourse(w.provider.id, 3, { startsOn: parseDate("2027-03-15"), endsOn: parseDate("2027-06-30") });
+    const inTwoWeeks = await makeCourse(w.provider.id, 3, { startsOn: parseDate("2027-03-29"), endsOn: parseDate("2027-06-30") });
+    const home = await providerHome(w.providerStaff, now);
+    expect(home!.startingSoon.map((c) => c.id)).toEqual([today.id, inTwoWeeks.id]);
+    expect(home!.courses.map((c) => c.id)).toContain(started.id);
+  });
+
   it("duplicates a course for the next term as a draft with its dates moved on", async () => {
     const w = await makeWorld();
-    const course = await makeCourse(w.provider.id, 12, { startsOn: new Date("2099-01-10"), endsOn: new Date("2099-01-30"), confirmOnReferral: true, offerResponseHours: 48 });
+    const course = await makeCourse(w.provider.id, 12, { startsOn: parseDate("2099-01-10"), endsOn: parseDate("2099-01-30"), confirmOnReferral: true, offerResponseHours: 48 });
     const copy = await duplicateCourse(w.providerStaff, course.id);
     expect(copy).toMatchObject({ ok: true, course: { status: "DRAFT", capacity: 12, startsOn: "2099-02-07", endsOn: "2099-02-27", confirmOnReferral: true, offerResponseHours: 48, seatsHeld: 0 } });
   });

@@ -5,6 +5,8 @@ import { presentCourse } from "../courses/courses";
 import { db } from "../db/client";
 import type { EnrolmentStatus } from "../db/generated/enums";
 import { courseQueueLength, expireDueOffers, listCourseEnrolments, staff } from "../enrolment";
+import { HELD_STATUSES, holdsSeat, takesReferrals, type ReferralWindow } from "../enrolment/states";
+import { addDays, helsinkiToday, parseDate } from "../../lib/dates";
 
 // Read models for the provider's workspace. Every function answers null for a course or
 // enrolment outside the actor's provider, so pages answer 404 without revealing it exists.
@@ -13,6 +15,9 @@ import { courseQueueLength, expireDueOffers, listCourseEnrolments, staff } from 
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /** What a provider may see of a client referred to its course. */
+/** Seat holders are listed offered, then confirmed, then started. */
+const seatOrder = (status: EnrolmentStatus) => (HELD_STATUSES as readonly EnrolmentStatus[]).indexOf(status);
+
 export const providerClientSelect = {
   firstName: true,
   lastName: true,
@@ -60,7 +65,11 @@ const enrolmentSelect = {
   client: { select: providerClientSelect },
 } as const;
 
-const HELD: EnrolmentStatus[] = ["OFFERED", "CONFIRMED", "STARTED"];
+/** The course as the provider sees it, with whether it takes referrals on the Finnish day `today`. */
+function withReferralsToday<C extends ReferralWindow>(course: C, today: string): C & { takesReferrals: boolean } {
+  return { ...course, takesReferrals: takesReferrals(course, today) };
+}
+
 
 /** The course page: the course, its seats, its queue in order with positions, and everyone else referred. */
 export async function coursePage(actor: Actor, courseId: string, now = new Date()) {
@@ -69,7 +78,7 @@ export async function coursePage(actor: Actor, courseId: string, now = new Date(
   const listed = await listCourseEnrolments({ actor: staff(actor), courseId, now });
   if (!listed.ok) return null;
   const queueLength = await courseQueueLength(courseId, now);
-  const course = presentCourse(await db().course.findUniqueOrThrow({ where: { id: courseId } }), queueLength);
+  const course = withReferralsToday(presentCourse(await db().course.findUniqueOrThrow({ where: { id: courseId } }), queueLength), helsinkiToday(now));
   const rows = await db().enrolment.findMany({ where: { courseId }, select: enrolmentSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const referrers = await userNames(rows.map((r) => r.referredById));
@@ -81,8 +90,8 @@ export async function coursePage(actor: Actor, courseId: string, now = new Date(
     course,
     history: (await courseHistory(actor, courseId)) ?? [],
     queue: enrolments.filter((e) => e.status === "WAITLISTED"),
-    seats: enrolments.filter((e) => HELD.includes(e.status)).sort((a, b) => HELD.indexOf(a.status) - HELD.indexOf(b.status) || a.referredAt.getTime() - b.referredAt.getTime()),
-    others: enrolments.filter((e) => e.status !== "WAITLISTED" && !HELD.includes(e.status)).sort((a, b) => b.referredAt.getTime() - a.referredAt.getTime()),
+    seats: enrolments.filter((e) => holdsSeat(e.status)).sort((a, b) => seatOrder(a.status) - seatOrder(b.status) || a.referredAt.getTime() - b.referredAt.getTime()),
+    others: enrolments.filter((e) => e.status !== "WAITLISTED" && !holdsSeat(e.status)).sort((a, b) => b.referredAt.getTime() - a.referredAt.getTime()),
   };
 }
 
@@ -219,11 +228,12 @@ export async function providerHome(actor: Actor, now = new Date()) {
   });
   const since = previousVisit?.at ?? new Date(now.getTime() - 7 * DAY);
   await expireDueOffers(now);
-  const courses = await db().course.findMany({ where: { providerId, status: { not: "CANCELLED" }, endsOn: { gte: new Date(now.getTime() - 30 * DAY) } }, orderBy: [{ startsOn: "asc" }, { name: "asc" }] });
+  const today = helsinkiToday(now);
+  const courses = await db().course.findMany({ where: { providerId, status: { not: "CANCELLED" }, endsOn: { gte: parseDate(addDays(today, -30)) } }, orderBy: [{ startsOn: "asc" }, { name: "asc" }] });
   const queues = await db().enrolment.groupBy({ by: ["courseId"], where: { courseId: { in: courses.map((c) => c.id) }, status: "WAITLISTED" }, _count: true });
   const queueOf = new Map(queues.map((q) => [q.courseId, q._count]));
-  const presented = courses.map((c) => presentCourse(c, queueOf.get(c.id) ?? 0));
-  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const presented = courses.map((c) => withReferralsToday(presentCourse(c, queueOf.get(c.id) ?? 0), today));
+  const inTwoWeeks = addDays(today, 14);
   const [newReferrals, expiringOffers] = await Promise.all([
     db().enrolment.findMany({
       where: { course: { providerId }, referredAt: { gt: since } },
@@ -245,7 +255,7 @@ export async function providerHome(actor: Actor, now = new Date()) {
     courses: presented,
     newReferrals,
     expiringOffers,
-    startingSoon: presented.filter((c) => (c.status === "PUBLISHED" || c.status === "CLOSED") && c.freeSeats > 0 && new Date(c.startsOn!) >= today && new Date(c.startsOn!).getTime() <= today.getTime() + 14 * DAY),
+    startingSoon: presented.filter((c) => (c.status === "PUBLISHED" || c.status === "CLOSED") && c.freeSeats > 0 && c.startsOn >= today && c.startsOn <= inTwoWeeks),
   };
 }
 

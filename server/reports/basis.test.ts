@@ -8,6 +8,7 @@ import {
   acceptOffer, cancelEnrolment, changeCapacity, declineOffer, expireDueOffers, markCompleted, markInterrupted, markNoShow, markStarted, referClient, referToPool, staff,
 } from "../enrolment";
 import { foldReportChanges } from "./basis";
+import { daysBetween, helsinkiToday } from "../../lib/dates";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -103,8 +104,7 @@ describe("the reports' basis", () => {
     expect(moved.map((c) => c.status).sort()).toEqual(["CANCELLED", "COMPLETED", "DECLINED", "EXPIRED", "INTERRUPTED"]);
     // a1 was referred at base, offered at once and started five days later (calendar days, Finnish time).
     const a1row = await testDb().enrolment.findUniqueOrThrow({ where: { id: a1 } });
-    const finnishDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(d);
-    const days = (from: Date, to: Date) => (Date.parse(finnishDay(to)) - Date.parse(finnishDay(from))) / DAY;
+    const days = (from: Date, to: Date) => daysBetween(helsinkiToday(from), helsinkiToday(to));
     expect(moved.find((c) => c.status === "INTERRUPTED")).toEqual({ status: "INTERRUPTED", offerDays: 0, startDays: days(a1row.referredAt, a1row.startedAt!), n: 1 });
   });
 

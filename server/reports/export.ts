@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import { csvCell } from "../official/export";
 import type { reportExportSchema } from "../../lib/schemas/reports";
 import { loadReports, reportTables, type Cell, type CellKind } from "./index";
+import { helsinkiToday } from "../../lib/dates";
 
 type LabelKind = "studyPath" | "month" | "referralKind";
 const isLabel = (kind: CellKind): kind is LabelKind => kind === "studyPath" || kind === "month" || kind === "referralKind";
@@ -52,7 +53,7 @@ export async function exportReportTable(actor: Actor, input: z.output<typeof rep
   const lines = table.rows.map((row) => row.map((value, i) => cell(kindOf(i), value)));
   if (table.total) lines.push(table.total.map((value, i) => (i === 0 ? text.total : cell(kindOf(i), value))));
   const header = table.columns.map((c) => text.header(c.key));
-  const stamp = reports.computedAt.toISOString().slice(0, 10);
+  const stamp = helsinkiToday(reports.computedAt);
   const name = `raportti-${id}-${reports.filter.from}-${reports.filter.to}`;
   if (format === "csv") {
     const csv = (v: string | number) => csvCell(typeof v === "number" ? String(v).replace(".", text.decimal) : v);

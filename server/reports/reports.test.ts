@@ -8,6 +8,7 @@ import { acceptOffer, declineOffer, expireDueOffers, markInterrupted, markNoShow
 import { exportReportTable } from "./export";
 import { foldReportChanges } from "./basis";
 import { loadReports, reportTables, type Reports } from "./index";
+import { daysBetween, helsinkiToday, parseDate } from "../../lib/dates";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -88,8 +89,7 @@ async function reportsFor(actor: Actor, filter: Record<string, string> = {}): Pr
 }
 
 /** The Finnish calendar day of a moment, and whole calendar days between two moments (the reports' waiting-time unit). */
-const finnishDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(d);
-const calendarDays = (from: Date, to: Date) => (Date.parse(finnishDay(to)) - Date.parse(finnishDay(from))) / DAY;
+const calendarDays = (from: Date, to: Date) => daysBetween(helsinkiToday(from), helsinkiToday(to));
 
 /** The same measures counted straight from the enrolment rows and their events. */
 async function directCounts(enrolmentIds: string[]) {
@@ -194,7 +194,7 @@ describe("reports on a known data set", () => {
     // Two share the second start day; by name with numbers as numbers "Kurssi 2" comes before "Kurssi 10".
     const days = ["2099-02-01", "2099-03-01", "2099-03-01", "2099-04-01", "2099-05-01"];
     const names = ["Kurssi 1", "Kurssi 10", "Kurssi 2", "Kurssi 3", "Kurssi 4"];
-    for (const [i, day] of days.entries()) await makeCourse(w.provider.id, 2, { name: names[i], startsOn: new Date(day), endsOn: new Date("2099-09-01") });
+    for (const [i, day] of days.entries()) await makeCourse(w.provider.id, 2, { name: names[i], startsOn: parseDate(day), endsOn: parseDate("2099-09-01") });
     const all = (await loadReports(provider, {}))!;
     expect(all.seatFill.courses.map((c) => c.course)).toEqual(["Kurssi 1", "Kurssi 2", "Kurssi 10", "Kurssi 3", "Kurssi 4"]);
     for (const limit of [1, 2, 3, 5, 9]) {
@@ -208,11 +208,11 @@ describe("reports on a known data set", () => {
 
   it("the referral-date range counts Finnish calendar days, both ends included", async () => {
     const d1 = await testDb().enrolment.findUniqueOrThrow({ where: { id: known.ids.d1 } });
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(d1.referredAt);
+    const day = helsinkiToday(d1.referredAt);
     const r = await reportsFor(known.w.official, { from: day, to: day });
     // Referred that Finnish day: d1 and d2, and those of the first referrals that were after midnight in Finland.
     const own = await testDb().enrolment.findMany({ where: { client: { officeId: known.w.office.id } }, select: { referredAt: true } });
-    const sameDay = own.filter((e) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(e.referredAt) === day).length;
+    const sameDay = own.filter((e) => helsinkiToday(e.referredAt) === day).length;
     expect(sameDay).toBeGreaterThanOrEqual(2);
     expect(sameDay).toBeLessThan(9);
     expect(r.waiting.total.referred).toBe(sameDay);

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { Prisma } from "../db/generated/client";
-import { helsinkiDate } from "../enrolment/hand-over";
 import type { ReportFilterInput } from "../../lib/schemas/reports";
+import { addDays, addYears, helsinkiToday } from "../../lib/dates";
 
 // Who sees which numbers. The enrolment reports read the report cells `c` (basis.ts), and every
 // query adds scope.cells to its WHERE; seat fill reads courses `k` and adds scope.courses:
@@ -47,11 +47,8 @@ export interface ReportFilter {
 }
 
 export function withDefaults(input: ReportFilterInput, now = new Date()): ReportFilter {
-  const to = input.to ?? helsinkiDate(now);
-  const yearBack = new Date(`${to}T12:00:00Z`);
-  yearBack.setUTCFullYear(yearBack.getUTCFullYear() - 1);
-  yearBack.setUTCDate(yearBack.getUTCDate() + 1);
-  return { from: input.from ?? yearBack.toISOString().slice(0, 10), to, studyPath: input.studyPath, municipality: input.municipality };
+  const to = input.to ?? helsinkiToday(now);
+  return { from: input.from ?? addDays(addYears(to, -1), 1), to, studyPath: input.studyPath, municipality: input.municipality };
 }
 
 /** The course filters (study path, municipality) on a table aliased `alias` (`k` for courses, `c` for cells). */

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { helsinkiDate } from "../enrolment/hand-over";
 import { courseFilter, type ReportFilter, type ReportScope } from "./scope";
+import { formatDate, helsinkiToday } from "../../lib/dates";
 
 export interface FillRow {
   capacity: number;
@@ -51,7 +51,7 @@ const rate = (held: number, capacity: number) => (capacity > 0 ? held / capacity
  * country's thousands; reading every row into JavaScript cost more than the query itself).
  */
 export async function seatFillReport(scope: ReportScope, filter: ReportFilter, now = new Date(), courseLimit?: number): Promise<SeatFillReport> {
-  const today = helsinkiDate(now);
+  const today = helsinkiToday(now);
   // An official: the seats their office's clients hold (kept per course and office by a trigger).
   const held =
     scope.kind === "OFFICE"
@@ -86,7 +86,7 @@ export async function seatFillReport(scope: ReportScope, filter: ReportFilter, n
     return { capacity, seatsHeld, fillRate: rate(seatsHeld, capacity) };
   };
   const courses: CourseFill[] = courseRows.map((r) => ({
-    ...fillOf(r), courseId: r.courseId, course: r.course, provider: r.provider, startsOn: r.startsOn.toISOString().slice(0, 10), municipality: r.municipality,
+    ...fillOf(r), courseId: r.courseId, course: r.course, provider: r.provider, startsOn: formatDate(r.startsOn), municipality: r.municipality,
   }));
   const providers: ProviderFill[] = [];
   let total: SeatFillReport["total"] = { courses: 0, capacity: 0, seatsHeld: 0, fillRate: null };

@@ -6,6 +6,7 @@ import { queuePosition, queuePositions } from "../enrolment/queue";
 import { placesRankedAbove } from "../enrolment/hand-over";
 import { linkLimitState, recordUnknownLink } from "./link-limit";
 import { hashToken, looksLikeToken } from "./tokens";
+import { LIVE_STATUSES } from "../../lib/enrolment-status";
 
 // The client's page behind the e-mail link (/o/<token>): no account, the token is the key. It is
 // bound to one enrolment, valid until its expiry, and answers once; every change goes through the
@@ -105,7 +106,7 @@ const courseSelect = {
 /** The live places of a pool (or the given places), best-ranked first, each with its queue position and queue length. */
 async function standing(where: { queueEntryId: string } | { ids: string[] }): Promise<PoolStanding[]> {
   const rows = await db().enrolment.findMany({
-    where: { ...("ids" in where ? { id: { in: where.ids } } : { queueEntryId: where.queueEntryId }), status: { in: ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"] } },
+    where: { ...("ids" in where ? { id: { in: where.ids } } : { queueEntryId: where.queueEntryId }), status: { in: [...LIVE_STATUSES] } },
     select: { id: true, courseId: true, status: true, preferenceRank: true, conditional: true, course: { select: courseSelect } },
   });
   rows.sort((a, b) => (a.preferenceRank ?? Infinity) - (b.preferenceRank ?? Infinity) || a.course.startsOn.getTime() - b.course.startsOn.getTime());

@@ -115,7 +115,7 @@ export async function readMetrics(world: World, log: RunLog): Promise<RunMetrics
       EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status = 'CONFIRMED' AND NOT e.conditional) AS confirmed,
       EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND (e.status IN ('WAITLISTED', 'OFFERED') OR (e.status = 'CONFIRMED' AND e.conditional)))
         OR EXISTS (SELECT 1 FROM "QueueEntry" q WHERE q."clientId" = c.id AND q.status = 'ACTIVE') AS waiting,
-      EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND e.status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED'))
+      EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."clientId" = c.id AND enrolment_is_live(e.status))
         OR EXISTS (SELECT 1 FROM "QueueEntry" q WHERE q."clientId" = c.id AND q.status = 'ACTIVE') AS live
     FROM "Client" c
     WHERE c."createdAt" < ${end}
@@ -264,17 +264,17 @@ export async function checkInvariants(): Promise<InvariantReport> {
   const ids = async (query: Promise<{ id: string }[]>) => (await query).map((r) => r.id);
   return {
     overbooked: await ids(db().$queryRaw`
-      SELECT k.id FROM "Course" k WHERE (SELECT count(*) FROM "Enrolment" e WHERE e."courseId" = k.id AND e.status IN ('OFFERED', 'CONFIRMED', 'STARTED')) > k.capacity ORDER BY k.id`),
+      SELECT k.id FROM "Course" k WHERE (SELECT count(*) FROM "Enrolment" e WHERE e."courseId" = k.id AND enrolment_holds_seat(e.status)) > k.capacity ORDER BY k.id`),
     counterMismatch: await ids(db().$queryRaw`
-      SELECT k.id FROM "Course" k WHERE (SELECT count(*) FROM "Enrolment" e WHERE e."courseId" = k.id AND e.status IN ('OFFERED', 'CONFIRMED', 'STARTED')) <> k."seatsHeld" ORDER BY k.id`),
+      SELECT k.id FROM "Course" k WHERE (SELECT count(*) FROM "Enrolment" e WHERE e."courseId" = k.id AND enrolment_holds_seat(e.status)) <> k."seatsHeld" ORDER BY k.id`),
     twoUnconditionalSeats: await ids(db().$queryRaw`
-      SELECT "clientId" AS id FROM "Enrolment" WHERE status IN ('OFFERED', 'CONFIRMED', 'STARTED') AND NOT conditional GROUP BY "clientId" HAVING count(*) > 1 ORDER BY 1`),
+      SELECT "clientId" AS id FROM "Enrolment" WHERE enrolment_holds_seat(status) AND NOT conditional GROUP BY "clientId" HAVING count(*) > 1 ORDER BY 1`),
     twoConditionalSeats: await ids(db().$queryRaw`
       SELECT "clientId" AS id FROM "Enrolment" WHERE status = 'CONFIRMED' AND conditional GROUP BY "clientId" HAVING count(*) > 1 ORDER BY 1`),
     badConditional: await ids(db().$queryRaw`
       SELECT id FROM "Enrolment" WHERE conditional AND status NOT IN ('CONFIRMED', 'WITHDRAWN', 'CANCELLED', 'NO_SHOW') ORDER BY id`),
     duplicatePlaces: await ids(db().$queryRaw`
-      SELECT "clientId" || ' ' || "courseId" AS id FROM "Enrolment" WHERE status IN ('WAITLISTED', 'OFFERED', 'CONFIRMED', 'STARTED') GROUP BY "clientId", "courseId" HAVING count(*) > 1 ORDER BY 1`),
+      SELECT "clientId" || ' ' || "courseId" AS id FROM "Enrolment" WHERE enrolment_is_live(status) GROUP BY "clientId", "courseId" HAVING count(*) > 1 ORDER BY 1`),
   };
 }
 

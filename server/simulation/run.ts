@@ -7,6 +7,7 @@ import {
 } from "../enrolment";
 import { offerForgottenSeats, runMinuteJobs } from "../jobs";
 import { findCoursesForClient } from "../official/finder";
+import { LIVE_STATUSES } from "../../lib/enrolment-status";
 import { Random } from "./random";
 import { actors, type Actors } from "./seed";
 import { DAY_MS, RATES, dayString, fits, type SimClient, type SimCourse, type World } from "./world";
@@ -226,7 +227,7 @@ export async function runPolicy(world: World, policy: Policy, options: { progres
   async function review(client: SimClient): Promise<void> {
     const s = state.get(client.id)!;
     if (s.left) return;
-    const live = await db().enrolment.findMany({ where: { clientId: client.id, status: { in: ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED"] } }, select: { id: true, status: true, courseId: true } });
+    const live = await db().enrolment.findMany({ where: { clientId: client.id, status: { in: [...LIVE_STATUSES] } }, select: { id: true, status: true, courseId: true } });
     if (live.some((e) => e.status !== "WAITLISTED")) return;
     const official = who.officialOf(client);
     for (const place of live) {

@@ -3,13 +3,12 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { staff, type EngineActor } from "../enrolment";
 import { RATES, dayDate, type SimClient, type SimCourse, type SimOrganisation, type World } from "./world";
+import { addDays, helsinkiToday, parseDate } from "../../lib/dates";
 
 // Writes the world's organisations, staff, courses (as drafts: providers publish them through the
 // engine on their publication day) and clients (registered on their arrival day) to an empty,
 // migrated database. Clients have no e-mail address, so the outbox stays empty: notifications are
 // not what the simulation measures.
-
-const YEAR_MS = 365 * 86_400_000;
 
 export async function seedWorld(world: World): Promise<void> {
   const prisma = db();
@@ -51,7 +50,8 @@ export async function seedWorld(world: World): Promise<void> {
     await prisma.client.createMany({
       data: world.clients.slice(i, i + 1000).map((c) => {
         const arrived = new Date(world.start.getTime() + c.arrivalMs);
-        const day = new Date(arrived.toISOString().slice(0, 10));
+        const arrivedOn = helsinkiToday(arrived);
+        const day = parseDate(arrivedOn);
         return {
           id: c.id,
           officeId: world.offices[c.officeIndex]!.id,
@@ -65,7 +65,7 @@ export async function seedWorld(world: World): Promise<void> {
           placementTestOn: day,
           studyPath: c.studyPath,
           integrationPlanStartsOn: day,
-          integrationPlanEndsOn: new Date(day.getTime() + 3 * YEAR_MS),
+          integrationPlanEndsOn: parseDate(addDays(arrivedOn, 3 * 365)),
           eveningOnly: c.eveningOnly,
           // Registered on arrival: createdAt is the day the official first meets the client.
           createdAt: arrived,

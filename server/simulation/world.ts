@@ -3,6 +3,7 @@
 // database; seed.ts writes it, run.ts replays the year on it. docs/simulation.md explains the numbers.
 import type { InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "../db/generated/enums";
 import { Random } from "./random";
+import { addDays, formatDate, parseDate } from "../../lib/dates";
 
 export interface SimulationConfig {
   /** Same seed, same world and same behaviour. */
@@ -164,12 +165,12 @@ export interface World {
 export const DAY_MS = 86_400_000;
 
 export function dayDate(world: Pick<World, "start">, day: number): Date {
-  return new Date(world.start.getTime() + day * DAY_MS);
+  return parseDate(dayString(world, day));
 }
 
 /** YYYY-MM-DD of a day of the simulated year. */
 export function dayString(world: Pick<World, "start">, day: number): string {
-  return dayDate(world, day).toISOString().slice(0, 10);
+  return addDays(formatDate(world.start), day);
 }
 
 /** Largest-remainder apportionment of `total` over the weights. */
@@ -188,7 +189,7 @@ const PATH_NAMES: Record<StudyPath, string> = { FAST: "nopea", BASIC: "perus", S
 
 export function buildWorld(config: SimulationConfig): World {
   const random = new Random(config.seed, "world");
-  const start = new Date(`${config.startDate}T00:00:00Z`);
+  const start = parseDate(config.startDate);
   if (start.getUTCDay() !== 1) throw new Error(`SIM start date ${config.startDate} is not a Monday`);
   const arrivalDays = Math.round(config.months * 30.44);
   const municipalities = MUNICIPALITIES.slice(0, Math.max(1, Math.min(MUNICIPALITIES.length, config.municipalities)));

@@ -2,6 +2,7 @@
 import type { Role } from "../db/generated/enums";
 import { hashPassword } from "../auth/password";
 import { testDb, uniqueSuffix } from "./db";
+import { parseDate } from "../../lib/dates";
 
 export async function makeOrganisation(type: "EMPLOYMENT_OFFICE" | "TRAINING_PROVIDER" = "EMPLOYMENT_OFFICE") {
   return testDb().organisation.create({
@@ -55,8 +56,8 @@ export async function makeCourse(providerId: string, capacity: number, data: Par
       levelTo: "A1_3",
       municipality: "Helsinki",
       schedule: "DAY",
-      startsOn: new Date("2099-01-10"),
-      endsOn: new Date("2099-06-10"),
+      startsOn: parseDate("2099-01-10"),
+      endsOn: parseDate("2099-06-10"),
       capacity,
       status: "PUBLISHED",
       ...data,
@@ -67,6 +68,6 @@ export async function makeCourse(providerId: string, capacity: number, data: Par
 export async function makeClient(officeId: string, data: Partial<import("../db/generated/client").Prisma.ClientUncheckedCreateInput> = {}) {
   const s = uniqueSuffix();
   return testDb().client.create({
-    data: { officeId, firstName: "Test", lastName: `Client ${s}`, dateOfBirth: new Date("1990-01-01"), studyPath: "BASIC", email: `client.${s}@example.com`, preferredLanguage: "en", ...data },
+    data: { officeId, firstName: "Test", lastName: `Client ${s}`, dateOfBirth: parseDate("1990-01-01"), studyPath: "BASIC", email: `client.${s}@example.com`, preferredLanguage: "en", ...data },
   });
 }

@@ -7,6 +7,7 @@ import styles from "@/components/official/official.module.css";
 import { auditFilterSchema } from "@/lib/schemas/admin";
 import { searchAuditLog } from "@/server/admin/audit-log";
 import { requireActor } from "@/server/auth/session";
+import { FINNISH_TIME_ZONE } from "@/lib/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("audit.title") };
@@ -28,7 +29,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
     for (const [key, value] of Object.entries({ ...filter, page: p })) if (value !== undefined && value !== "") params.set(key, String(value));
     return `/admin/audit?${params}`;
   };
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Helsinki" });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: FINNISH_TIME_ZONE });
   // Shown as typed, so a mistyped filter can be corrected.
   const typed = (f: (typeof FIELDS)[number]) => (parsed.success ? (filter[f] ?? "") : (raw[f] ?? ""));
 

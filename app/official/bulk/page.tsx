@@ -6,6 +6,7 @@ import { BulkReferForm } from "@/components/official/BulkReferForm";
 import { referSeveral } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 import { bulkReferralPage } from "@/server/official/referrals";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 type Props = { searchParams: Promise<{ client?: string | string[] }> };
 
@@ -30,7 +31,7 @@ export default async function BulkReferralPage({ searchParams }: Props) {
           clients={data.clients.map((c) => ({ id: c.id, label: `${c.lastName}, ${c.firstName} (${c.clientNumber}) · ${labels(`studyPath.${c.studyPath}`)}` }))}
           courses={data.courses.map((c) => ({
             value: c.id,
-            label: t("bulk.courseOption", { name: c.name, provider: c.provider, date: format.dateTime(new Date(`${c.startsOn}T12:00:00Z`), { dateStyle: "medium" }), free: c.freeSeats }),
+            label: t("bulk.courseOption", { name: c.name, provider: c.provider, date: format.dateTime(parseDate(c.startsOn), CALENDAR_DAY), free: c.freeSeats }),
           }))}
         />
       )}

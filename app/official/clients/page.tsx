@@ -5,15 +5,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Heading } from "@/components/suomifi";
 import { StatusTag } from "@/components/enrolment/StatusTag";
 import styles from "@/components/official/official.module.css";
+import { EnrolmentStatus } from "@/lib/enums";
 import { clientRegisterFilterSchema } from "@/lib/schemas/official";
 import { requireActor } from "@/server/auth/session";
 import { REGISTER_SEARCH_COOKIE, registerParams, registerTermOf, searchClientRegister } from "@/server/official/register";
 import { searchRegister } from "./actions";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 const PATHS = ["FAST", "BASIC", "SLOW", "LITERACY"] as const;
-const STATUSES = ["WAITLISTED", "OFFERED", "CONFIRMED", "STARTED", "COMPLETED", "INTERRUPTED", "NO_SHOW", "DECLINED", "EXPIRED", "CANCELLED", "WITHDRAWN"] as const;
+const STATUSES = Object.values(EnrolmentStatus);
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("official"))("register.title") };
@@ -29,7 +31,7 @@ export default async function ClientRegisterPage({ searchParams }: Props) {
   const result = term.refused ? null : (await searchClientRegister(actor, filter))!;
   const [t, labels, format] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter()]);
   const query = (page: number) => `/official/clients?${registerParams({ ...filter, page }, term)}`;
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(parseDate(d), CALENDAR_DAY);
 
   return (
     <div className="kp-stack">

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { reportExportSchema } from "@/lib/schemas/reports";
 import { requireActor } from "@/server/auth/session";
 import { exportReportTable } from "@/server/reports/export";
+import { parseMonth } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
     title: t(`tables.${parsed.data.table}.title`),
     header: (column) => t(`columns.${column}` as "columns.course"),
     label: (kind, value) =>
-      kind === "studyPath" ? labels(`studyPath.${value as "FAST"}`) : kind === "referralKind" ? t(`kinds.${value as "DIRECT"}`) : monthName.format(new Date(`${value}-15T12:00:00Z`)),
+      kind === "studyPath" ? labels(`studyPath.${value as "FAST"}`) : kind === "referralKind" ? t(`kinds.${value as "DIRECT"}`) : monthName.format(parseMonth(String(value))),
     total: t("total"),
     decimal: locale === "en" ? "." : ",",
   });

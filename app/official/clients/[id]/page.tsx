@@ -13,6 +13,7 @@ import styles from "@/components/official/official.module.css";
 import { actOnEnrolment, closePoolAction, showIdentityCode } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 import { clientPage } from "@/server/official/client-page";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
@@ -28,7 +29,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const [t, labels, format] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter()]);
   const { client, enrolments, pools } = data;
   const pooling = pools.some((p) => p.status === "ACTIVE");
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : t("client.none"));
+  const day = (d: string | null) => (d ? format.dateTime(parseDate(d), CALENDAR_DAY) : t("client.none"));
   const yes = (b: boolean) => (b ? t("client.yes") : t("client.no"));
   const needs = [client.needsChildcare && t("client.needs.childcare"), client.needsAccessibility && t("client.needs.accessibility"), client.eveningOnly && t("client.needs.eveningOnly")].filter(Boolean).join(", ");
 

@@ -9,6 +9,7 @@ import { courseFinderFilterSchema } from "@/lib/schemas/official";
 import { referToCourse } from "@/app/official/actions";
 import { requireActor } from "@/server/auth/session";
 import { findCoursesForClient, TURNOVER_DAYS } from "@/server/official/finder";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -24,7 +25,7 @@ export default async function CourseFinderPage({ params, searchParams }: Props) 
   if (!data) notFound();
   const [t, labels, format] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter()]);
   const { client, courses, more, filter } = data;
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(parseDate(d), CALENDAR_DAY);
 
   return (
     <div className="kp-stack">

@@ -7,6 +7,7 @@ import { PrintButton } from "@/components/provider/PrintButton";
 import styles from "@/components/official/official.module.css";
 import { requireActor } from "@/server/auth/session";
 import { exportClientData } from "@/server/privacy/data-export";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,7 +23,7 @@ export default async function ClientDataPage({ params }: Props) {
   if (!data) notFound();
   const [t, labels, format] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter()]);
   const none = t("client.none");
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : none);
+  const day = (d: string | null) => (d ? format.dateTime(parseDate(d), CALENDAR_DAY) : none);
   const time = (d: string | null) => (d ? format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short" }) : none);
   const yes = (b: boolean) => (b ? t("client.yes") : t("client.no"));
   const text = (s: string | null) => s ?? none;

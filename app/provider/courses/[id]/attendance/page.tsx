@@ -7,6 +7,7 @@ import { PrintButton } from "@/components/provider/PrintButton";
 import styles from "@/components/provider/provider.module.css";
 import { requireActor } from "@/server/auth/session";
 import { participants } from "@/server/provider/workspace";
+import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("provider"))("attendance.title") };
@@ -20,7 +21,7 @@ export default async function AttendancePage({ params }: { params: Promise<{ id:
   const data = await participants(actor, (await params).id, "attendance");
   if (!data) notFound();
   const [t, format] = await Promise.all([getTranslations("provider"), getFormatter()]);
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : "–");
+  const day = (d: string | null) => (d ? format.dateTime(parseDate(d), CALENDAR_DAY) : "–");
   return (
     // kp-printable: on paper only the sheet, no service header, footer or skip link (globals.css).
     <div className={`kp-stack kp-printable ${styles.printable}`}>
