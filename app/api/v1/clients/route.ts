@@ -1,5 +1,5 @@
-import { clientSchema } from "@/lib/schemas/client";
-import { domainProblem, parseBody, queryObject, withApiActor } from "@/server/api/http";
+import { clientSchema, clientSearchQuerySchema } from "@/lib/schemas/client";
+import { domainProblem, parseBody, queryObject, validate, withApiActor } from "@/server/api/http";
 import { registerClient, searchClients } from "@/server/clients/clients";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,8 @@ export const POST = withApiActor(async (request, actor) => {
 });
 
 export const GET = withApiActor(async (request, actor) => {
-  const { q = "", limit = "50", offset = "0" } = queryObject(request);
-  const clients = await searchClients(actor, q, Number(limit) || 50, Number(offset) || 0);
+  const query = validate(clientSearchQuerySchema, queryObject(request));
+  if (!query.ok) return query.response;
+  const clients = await searchClients(actor, query.data.q, query.data.limit, query.data.offset);
   return clients ? Response.json({ items: clients }) : domainProblem("FORBIDDEN");
 });
