@@ -45,6 +45,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   // The shell leaves the staff tools out of the client's own pages (components/AppShell.tsx).
   requestHeaders.set("x-kp-path", request.nextUrl.pathname);
+  // A client's page is in the language its link asks for (i18n/request.ts reads it here).
+  requestHeaders.set("x-kp-lang", request.nextUrl.searchParams.get("lang") ?? "");
   requestHeaders.set("content-security-policy", policy);
   // Only this proxy says a link is blocked.
   requestHeaders.delete(LINK_BLOCKED_HEADER);
