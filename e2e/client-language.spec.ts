@@ -17,8 +17,6 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test.describe.configure({ mode: "serial" });
-
 /** Each language's client and the link (without its query) from the e-mail they were sent. */
 const links = new Map<SelfServiceLanguage, string>();
 
