@@ -16,7 +16,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { buildDemoData } from "../server/demo/data";
 import { apiToken, bearer } from "./support/api";
-import { actionResult, discoverActions } from "./support/actions";
+import { actionResult, callAction, discoverActions } from "./support/actions";
 import { signIn } from "./support/auth";
 import { fi } from "./support/messages";
 
@@ -397,17 +397,12 @@ function matches(actual: unknown, expected: unknown): boolean {
 }
 
 test("server actions refuse other roles and other organisations' records", async () => {
-  const actionIds = discoverActions();
   const problems: string[] = [];
   for (const [key, entry] of Object.entries(ACTIONS)) {
     if ("public" in entry) continue;
     for (const role of ROLES) {
       if (entry.for.includes(role)) continue; // the owner: shown by the journeys
-      const response = await sessions[role].post(entry.page(ids), {
-        headers: { "Next-Action": actionIds.get(key)!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-        data: JSON.stringify(entry.args(ids)),
-        maxRedirects: 0,
-      });
+      const response = await callAction(sessions[role], entry.page(ids), key, entry.args(ids));
       const body = await response.text();
       const sameRole = (entry.for.includes("official") && role === "otherOffice") || (entry.for.includes("provider") && role === "otherProvider");
       const redirectedToSignIn = /\/signin/.test(response.headers()["x-action-redirect"] ?? "");
@@ -480,10 +475,9 @@ async function recordsMadeHere(request: APIRequestContext, tokens: Record<Exclud
 async function aMailboxMessage(admin: APIRequestContext): Promise<string> {
   const firstMessage = async () => /href="\/mailbox\/([^"/]+)"/.exec(await (await admin.get("/mailbox")).text())?.[1];
   if (!(await firstMessage())) {
-    const invited = await admin.post("/admin/users/invite", {
-      headers: { "Next-Action": discoverActions().get("app/admin/actions.ts#inviteUserAction")!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-      data: JSON.stringify([{ name: "Postin Testaaja", role: "ADMIN", organisationId: null, email: `mailbox-${Date.now()}@example.test`, locale: "fi" }]),
-    });
+    const invited = await callAction(admin, "/admin/users/invite", "app/admin/actions.ts#inviteUserAction", [
+      { name: "Postin Testaaja", role: "ADMIN", organisationId: null, email: `mailbox-${Date.now()}@example.test`, locale: "fi" },
+    ]);
     expect(await invited.text(), "the invitation").toContain('"ok":true');
   }
   await expect.poll(firstMessage, { message: "an e-mail in the demo mailbox", timeout: 60_000 }).toBeTruthy();
@@ -498,11 +492,9 @@ async function pooledClient(official: APIRequestContext, token: string): Promise
   const created = await official.post("/api/v1/clients", { headers: bearer(token), data: { ...NEW_CLIENT, firstName: "Pooli", municipality: "Pääsyoikeusmaa" } });
   expect(created.status(), await created.text()).toBe(201);
   const poolClient = ((await created.json()) as { id: string }).id;
-  const criteria = NO_COURSE;
-  const response = await official.post(`/official/clients/${poolClient}/pool`, {
-    headers: { "Next-Action": discoverActions().get("app/official/actions.ts#referToPoolAction")!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-    data: JSON.stringify([{ clientId: poolClient, criteria, rankedCourseIds: [], priority: "NORMAL" }]),
-  });
+  const response = await callAction(official, `/official/clients/${poolClient}/pool`, "app/official/actions.ts#referToPoolAction", [
+    { clientId: poolClient, criteria: NO_COURSE, rankedCourseIds: [], priority: "NORMAL" },
+  ]);
   const pool = /"queueEntryId":"([0-9a-f-]{36})"/.exec(await response.text())?.[1];
   expect(pool, "the official's pooled referral").toBeTruthy();
   return { poolClient, pool: pool! };
