@@ -174,8 +174,8 @@ const ROUTES: Record<string, Call[]> = {
 };
 
 /** What a server action answers when it does not find the record (each workspace says it in its own words). */
-const OFFICIAL_NOT_FOUND = { ok: false, message: fi.engineErrors.NOT_FOUND };
-const PROVIDER_NOT_FOUND = { ok: false, message: fi.engineErrors.NOT_FOUND };
+const OFFICIAL_NOT_FOUND = { ok: false, message: fi.official.failures.NOT_FOUND };
+const PROVIDER_NOT_FOUND = { ok: false, message: fi.provider.problems.NOT_FOUND };
 
 /**
  * Server actions, by file and exported name: valid arguments that point at the first office's or
@@ -190,7 +190,7 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
     page: (i) => `/official/clients/${i.client}/edit`,
     args: (i) => [{ clientId: i.client, values: { ...NEW_CLIENT, firstName: "Vieras" }, allowDuplicate: true }],
     for: ["official"],
-    foreign: { ok: false, kind: "error", message: fi.engineErrors.NOT_FOUND },
+    foreign: { ok: false, kind: "error", message: fi.official.failures.NOT_FOUND },
   },
   "app/official/actions.ts#showIdentityCode": { page: (i) => `/official/clients/${i.client}`, args: (i) => [i.client], for: ["official"], foreign: OFFICIAL_NOT_FOUND },
   "app/official/actions.ts#actOnEnrolment": {
@@ -205,7 +205,7 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
     page: () => "/official/bulk",
     args: (i) => [{ clientIds: [i.client], courseId: i.course2 }],
     for: ["official"],
-    foreign: { ok: true, results: [{ ok: false, message: fi.engineErrors.NOT_FOUND }] },
+    foreign: { ok: true, results: [{ ok: false, message: fi.official.failures.NOT_FOUND }] },
   },
   "app/official/actions.ts#referToPoolAction": {
     page: (i) => `/official/clients/${i.client}/pool`,
@@ -240,7 +240,7 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
     page: (i) => `/provider/courses/${i.course}`,
     args: (i) => [i.course, { enrolmentIds: [i.courseEnrolment], action: "interrupt", reason: REASON }],
     for: ["provider"],
-    foreign: { ok: false, rows: [{ ok: false, message: fi.engineErrors.NOT_FOUND }] },
+    foreign: { ok: false, rows: [{ ok: false, message: fi.provider.problems.NOT_FOUND }] },
   },
   "app/admin/outbox/actions.ts#retryAction": { page: () => "/admin/outbox", args: () => [], for: ["admin"] },
   "app/admin/actions.ts#saveOrganisation": {
