@@ -46,8 +46,6 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   // The shell leaves the staff tools out of the client's own pages (components/AppShell.tsx).
   requestHeaders.set("x-kp-path", request.nextUrl.pathname);
-  // A client's page is in the language its link asks for (i18n/request.ts reads it here).
-  requestHeaders.set("x-kp-lang", request.nextUrl.searchParams.get("lang") ?? "");
   requestHeaders.set("content-security-policy", policy);
   // The request's id for pages and server actions: their audit events and log lines carry it (server/request-id.ts).
   requestHeaders.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));

@@ -2,19 +2,18 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { isClientPage } from "@/lib/i18n";
 import { homePathFor, type Actor } from "@/server/auth/actor";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 import styles from "./AppShell.module.css";
 
+/** The client's self-service pages (/o/<token>): their own six-language switch, no staff tools. */
+const isClientPage = (path: string) => path.startsWith("/o/");
+
 /** `chooseLocale`: the server action behind the language switch. */
 export async function AppShell({ actor, chooseLocale, children }: { actor: Actor | null; chooseLocale: (formData: FormData) => Promise<void>; children: ReactNode }) {
-  const [shell, client, reports, requestHeaders] = await Promise.all([getTranslations("shell"), getTranslations("selfService"), getTranslations("reports"), headers()]);
-  // The client's self-service page (/o/<token>) has its own six-language switch and no staff tools.
+  const [t, reports, requestHeaders] = await Promise.all([getTranslations("shell"), getTranslations("reports"), headers()]);
   const forClient = isClientPage(requestHeaders.get("x-kp-path") ?? "");
-  // It is in the client's language (any of six); the staff UI speaks three.
-  const t = (key: "serviceName" | "skipToContent" | "accessibility") => (forClient ? client(`shell.${key}`) : shell(key));
   return (
     <>
       <div className={styles.skip}>
@@ -35,10 +34,10 @@ export async function AppShell({ actor, chooseLocale, children }: { actor: Actor
               </Link>
             )}
             {actor && (
-              <p className={styles.who} aria-label={shell("signedInAs")}>
-                <span className={styles.org}>{actor.organisationName ?? shell("serviceOwner")}</span>
+              <p className={styles.who} aria-label={t("signedInAs")}>
+                <span className={styles.org}>{actor.organisationName ?? t("serviceOwner")}</span>
                 <span>
-                  {actor.name} · {shell(`roles.${actor.role}`)}
+                  {actor.name} · {t(`roles.${actor.role}`)}
                 </span>
               </p>
             )}
@@ -53,7 +52,7 @@ export async function AppShell({ actor, chooseLocale, children }: { actor: Actor
       </main>
       <footer className={styles.footer}>
         <div className={styles.footerInner}>
-          {!forClient && <span>{shell("footerService")}</span>}
+          {!forClient && <span>{t("footerService")}</span>}
           <Link href="/accessibility">{t("accessibility")}</Link>
         </div>
       </footer>

@@ -1,8 +1,5 @@
 // The e-mails' own translations (emails/messages/<lang>.json), in every language a client can
 // choose. They are kept apart from the UI's messages/ because the UI speaks fewer languages.
-// Every string is an ICU message, formatted by use-intl's translator: counts go through the
-// language's plural rules ("{count, plural, one {…} other {…}}").
-import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 import fi from "./messages/fi.json";
@@ -20,43 +17,11 @@ export function isEmailLanguage(value: unknown): value is EmailLanguage {
   return typeof value === "string" && (EMAIL_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** Values of a message's arguments: text as given (React escapes it in HTML), numbers for plurals. */
 export type Vars = Record<string, string | number>;
-export type Translate = (key: string, vars?: Vars) => string;
 
-/**
- * The locale each language is formatted in: Arabic with Latin digits (as the dates and the
- * client's page show them), English the European way (day first).
- */
-const INTL_LOCALE: Record<EmailLanguage, string> = { fi: "fi", sv: "sv", en: "en-GB", ru: "ru", uk: "uk", ar: "ar-u-nu-latn" };
-
-/**
- * A translator for one language's e-mail messages. A missing message, a missing value or an ICU
- * syntax error throws: the outbox retries and then parks the e-mail rather than send it with a
- * message key in it.
- */
-export function translatorFor(lang: EmailLanguage, messages: AbstractIntlMessages = EMAIL_MESSAGES[lang]): Translate {
-  const t = createTranslator({
-    locale: INTL_LOCALE[lang],
-    messages,
-    timeZone: "Europe/Helsinki",
-    onError: (error) => {
-      throw error;
-    },
-  });
-  return (key, vars) => t(key as never, vars as never);
-}
-
-const translators = new Map<EmailLanguage, Translate>();
-
-/** The language's translator, made once: it keeps its compiled messages. */
-export function emailTranslator(lang: EmailLanguage): Translate {
-  let t = translators.get(lang);
-  if (!t) {
-    t = translatorFor(lang);
-    translators.set(lang, t);
-  }
-  return t;
+/** {name} placeholders; values are inserted as text (React escapes them in HTML). */
+export function format(message: string, vars: Vars = {}): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -65,7 +30,7 @@ function formatter(lang: EmailLanguage, withTime: boolean): Intl.DateTimeFormat 
   const key = `${lang}:${withTime}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+    f = new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang === "en" ? "en-GB" : lang, {
       timeZone: "Europe/Helsinki",
       day: "numeric",
       month: "numeric",

@@ -1,7 +1,6 @@
 // UI strings live in messages/<locale>/<namespace>.json: one file per namespace keeps each
 // workspace's strings together and lets two changes add strings without touching the same file.
 import type { Locale } from "./i18n";
-import type { SelfServiceLanguage } from "./schemas/self-service";
 
 /** Every namespace; a new messages/<locale>/<namespace>.json must be listed here. */
 export const MESSAGE_NAMESPACES = [
@@ -31,9 +30,3 @@ export async function loadMessages(locale: Locale): Promise<Record<MessageNamesp
   );
   return Object.fromEntries(entries) as Record<MessageNamespace, unknown>;
 }
-
-/** The client page's texts, in any of the six languages a client may choose (messages/<lang>/selfService.json). */
-export async function loadSelfServiceMessages(lang: SelfServiceLanguage): Promise<SelfServiceMessages> {
-  return ((await import(`../messages/${lang}/selfService.json`)) as { default: SelfServiceMessages }).default;
-}
-export type SelfServiceMessages = typeof import("../messages/en/selfService.json");

@@ -2,10 +2,12 @@
 // audit log's filters (read from the URL). Forms, server actions and route handlers parse the same ones.
 import { z } from "zod";
 import { businessIdProblem } from "../business-id";
-import { emailField, optionalEmailField, optionalText, requiredText, text } from "./fields";
+import { emailField, requiredText } from "./fields";
 
 /** Query-string and form values: an empty field means "none". */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v);
+const optionalText = (max: number) =>
+  z.preprocess(blank, z.string().trim().max(max, "validation.tooLong").optional()).transform((v) => v ?? null);
 
 export const ORGANISATION_TYPES = ["EMPLOYMENT_OFFICE", "TRAINING_PROVIDER"] as const;
 export const STAFF_ROLES = ["OFFICIAL", "PROVIDER_STAFF", "ADMIN"] as const;
@@ -14,17 +16,21 @@ export const INVITATION_LOCALES = ["fi", "sv", "en"] as const;
 /** The organisation type each staff role belongs to; administrators belong to none. */
 export const ORGANISATION_TYPE_OF_ROLE = { OFFICIAL: "EMPLOYMENT_OFFICE", PROVIDER_STAFF: "TRAINING_PROVIDER", ADMIN: null } as const;
 
-export const businessIdField = requiredText(20).superRefine((value, ctx) => {
-  const problem = businessIdProblem(value);
-  if (problem) ctx.addIssue({ code: "custom", message: `admin.validation.businessId.${problem}` });
-});
+export const businessIdField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .superRefine((value, ctx) => {
+    const problem = businessIdProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: `admin.validation.businessId.${problem}` });
+  });
 
 export const organisationSchema = z.object({
   type: z.enum(ORGANISATION_TYPES, { error: "validation.choose" }),
   name: requiredText(200),
   businessId: businessIdField,
   municipality: requiredText(100),
-  email: optionalEmailField,
+  email: z.preprocess(blank, emailField.optional()).transform((v) => v ?? null),
   phone: optionalText(50),
   address: optionalText(200),
 });
@@ -66,15 +72,8 @@ export type SettingsData = z.output<typeof settingsSchema>;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 const isoDay = z.iso.date({ error: "validation.date" });
 
-/** The organisation list's search (name, business id or municipality) and type. */
-export const organisationListFilterSchema = z.object({
-  q: optional(text({ max: 100 })),
-  type: optional(z.enum(ORGANISATION_TYPES)),
-});
-export type OrganisationListFilter = z.output<typeof organisationListFilterSchema>;
-
 export const userListFilterSchema = z.object({
-  q: optional(text({ max: 100 })),
+  q: optional(z.string().trim().max(100)),
   role: optional(z.enum(STAFF_ROLES)),
   state: optional(z.enum(["active", "deactivated"])),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).default(1)),
@@ -84,11 +83,11 @@ export type UserListFilter = z.output<typeof userListFilterSchema>;
 /** The audit log's filters; the dates are days in Finnish time, both ends included. */
 export const auditFilterSchema = z.object({
   /** Part of the acting user's e-mail address or name. */
-  actor: optional(text({ max: 254 })),
+  actor: optional(z.string().trim().max(254)),
   clientId: optional(z.uuid({ error: "validation.id" })),
   courseId: optional(z.uuid({ error: "validation.id" })),
   /** An action or the start of one: "user." finds every user change. */
-  action: optional(text({ max: 100 })),
+  action: optional(z.string().trim().max(100)),
   from: optional(isoDay),
   to: optional(isoDay),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).default(1)),

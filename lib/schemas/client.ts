@@ -3,9 +3,12 @@ import "./zod-config";
 import { z } from "zod";
 import { ClientLanguage, LanguageLevel, Literacy, StudyPath } from "../enums";
 import { identityCodeErrorKey, parseIdentityCode } from "../identity-code";
-import { optionalEmailField, optionalText, requiredText, text } from "./fields";
+import { emailField, requiredText } from "./fields";
 
 export const isoDate = z.iso.date({ error: "validation.date" });
+
+const optionalText = (max = 2000) =>
+  z.string().trim().max(max, "validation.tooLong").optional().nullable().transform((v) => (v ? v : null));
 
 export const clientSchema = z
   .object({
@@ -13,7 +16,9 @@ export const clientSchema = z
     lastName: requiredText(100),
     dateOfBirth: isoDate,
     // Checked on the field itself, so a wrong code is reported live even while other fields are still empty.
-    personalIdentityCode: text({ max: 20 })
+    personalIdentityCode: z
+      .string()
+      .trim()
       .toUpperCase()
       .optional()
       .nullable()
@@ -23,7 +28,7 @@ export const clientSchema = z
         const parsed = parseIdentityCode(v);
         if (!parsed.ok) ctx.addIssue({ code: "custom", message: identityCodeErrorKey(parsed.error) });
       }),
-    email: optionalEmailField,
+    email: emailField.optional().nullable().or(z.literal("").transform(() => null)),
     phone: optionalText(40),
     municipality: optionalText(100),
     preferredLanguage: z.enum(Object.values(ClientLanguage), { error: "validation.choose" }),
@@ -32,7 +37,7 @@ export const clientSchema = z
     literacy: z.enum(Object.values(Literacy)).optional().nullable(),
     yearsOfSchooling: z.number().int().min(0).max(30).optional().nullable(),
     highestEducation: optionalText(200),
-    workExperience: optionalText(2000, { multiline: true }),
+    workExperience: optionalText(2000),
     languageLevel: z.enum(Object.values(LanguageLevel)).optional().nullable(),
     placementTestOn: isoDate.optional().nullable(),
     studyPath: z.enum(Object.values(StudyPath), { error: "validation.choose" }),
@@ -41,8 +46,8 @@ export const clientSchema = z
     needsChildcare: z.boolean().default(false),
     needsAccessibility: z.boolean().default(false),
     eveningOnly: z.boolean().default(false),
-    specialNeeds: optionalText(2000, { multiline: true }),
-    notes: optionalText(4000, { multiline: true }),
+    specialNeeds: optionalText(2000),
+    notes: optionalText(4000),
   })
   .superRefine((value, ctx) => {
     if (value.personalIdentityCode) {
@@ -58,4 +63,3 @@ export const clientSchema = z
 
 export type ClientInput = z.input<typeof clientSchema>;
 export type ClientData = z.output<typeof clientSchema>;
-

@@ -1,27 +1,21 @@
 import "./zod-config";
 import { z } from "zod";
 import { EnrolmentStatus, QueuePriority } from "../enums";
-import { requiredText, text } from "./fields";
 
-/** A written reason for a change (kept in the enrolment's history). */
-export const reasonField = requiredText(1000, { multiline: true });
-/** A reason where the change may go without one. */
-export const optionalReasonField = text({ max: 1000, multiline: true }).optional().nullable();
-/** The official's note to the provider on a referral. */
-export const referralNoteField = text({ max: 2000, multiline: true }).optional().nullable();
+export const reasonField = z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong");
 
 export const referralSchema = z
   .object({
     clientId: z.uuid({ error: "validation.id" }),
     priority: z.enum(Object.values(QueuePriority)).default("NORMAL"),
-    reason: optionalReasonField,
-    note: referralNoteField,
+    reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
+    note: z.string().trim().max(2000, "validation.tooLong").optional().nullable(),
   })
   .refine((r) => r.priority !== "URGENT" || Boolean(r.reason), { path: ["reason"], message: "validation.reasonRequired" });
 
 /** Body of POST /enrolments/{id}/{action}: a reason where the action needs one, a position for `move`. */
 export const enrolmentActionSchema = z.object({
-  reason: optionalReasonField,
+  reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
   position: z.number().int().min(1).optional(),
   priority: z.enum(Object.values(QueuePriority)).optional(),
   /** `accept` only: accept on condition, staying queued for the courses the client ranked higher. */

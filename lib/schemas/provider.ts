@@ -2,9 +2,10 @@
 import "./zod-config";
 import { z } from "zod";
 import { CourseStatus } from "../enums";
-import { optionalReasonField as optionalReason, reasonField } from "./enrolment";
+import { reasonField } from "./enrolment";
 
 const id = z.uuid({ error: "validation.id" });
+const optionalReason = z.string().trim().max(1000, "validation.tooLong").optional().nullable();
 
 /** Move a waitlisted client to a position (1 = first) with a written reason. */
 export const queueMoveSchema = z.object({

@@ -162,4 +162,8 @@ export async function answerSelfService(token: string, answer: SelfServiceAnswer
 }
 
 /** The page's texts in one of the six client languages (messages/<lang>/selfService.json). */
-export type { SelfServiceMessages } from "../../lib/messages";
+export type SelfServiceMessages = typeof import("../../messages/en/selfService.json");
+
+export async function selfServiceMessages(lang: "fi" | "sv" | "en" | "ru" | "uk" | "ar"): Promise<SelfServiceMessages> {
+  return ((await import(`../../messages/${lang}/selfService.json`)) as { default: SelfServiceMessages }).default;
+}

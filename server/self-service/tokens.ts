@@ -38,10 +38,3 @@ export async function issueSelfServiceToken(input: {
 export function looksLikeToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);
 }
-
-/** The language a link was sent in (its e-mail's), or null for a link that does not exist. */
-export async function languageOfLink(token: string): Promise<string | null> {
-  if (!looksLikeToken(token)) return null;
-  const row = await db().selfServiceToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { locale: true } });
-  return row?.locale ?? null;
-}

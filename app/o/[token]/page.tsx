@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { createFormatter, createTranslator, NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
 import { Heading, Paragraph } from "@/components/suomifi";
-import { loadSelfServiceMessages } from "@/lib/messages";
-import { SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
-import { loadSelfService, type PoolStanding, type SelfServiceCourse } from "@/server/self-service/link-page";
+import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
+import { loadSelfService, selfServiceMessages, type PoolStanding, type SelfServiceCourse } from "@/server/self-service/link-page";
 import { clientIp } from "@/server/rate-limit/client-ip";
 import { AnswerPanel } from "./AnswerPanel";
 import { ResultHeading } from "./ResultHeading";
 import styles from "./selfService.module.css";
 
 // The client's page behind the e-mail link: no sign-in, in the e-mail's language (or the one
-// chosen here), the offer or the queue place, and the answer with a confirmation step. The
-// language is the request's locale (i18n/request.ts), so the document around the page has it too.
+// chosen here), the offer or the queue place, and the answer with a confirmation step.
 
 export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
 
@@ -23,10 +20,10 @@ interface Props {
 }
 
 export default async function SelfServicePage({ params, searchParams }: Props) {
-  const [{ token }, query, h, locale] = await Promise.all([params, searchParams, headers(), getLocale()]);
-  const lang = locale as SelfServiceLanguage;
+  const [{ token }, query, h] = await Promise.all([params, searchParams, headers()]);
   const view = await loadSelfService(token, new Date(), clientIp((name) => h.get(name)));
-  const messages = { selfService: await loadSelfServiceMessages(lang) };
+  const lang: SelfServiceLanguage = isSelfServiceLanguage(query.lang) ? query.lang : "locale" in view && isSelfServiceLanguage(view.locale) ? view.locale : "fi";
+  const messages = { selfService: await selfServiceMessages(lang) };
   const t = createTranslator({ locale: lang, messages });
   const format = createFormatter({ locale: lang === "ar" ? "ar-u-nu-latn" : lang, timeZone: "Europe/Helsinki" });
   const date = (d: Date) => format.dateTime(d, { day: "numeric", month: "numeric", year: "numeric" });
@@ -178,7 +175,7 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
 
   return (
     <NextIntlClientProvider locale={lang} messages={messages}>
-      <div className={styles.page}>
+      <div className={styles.page} lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>
         <nav aria-label={t("selfService.languages")}>
           <ul className={styles.langs}>
             {SELF_SERVICE_LANGUAGES.map((l) => (
