@@ -10,7 +10,7 @@ import { findMatches, syncPools } from "./pool-matching";
 import { poolPlaces, type PoolPlace } from "./pool-status";
 import { transition } from "./transitions";
 import { inTransaction } from "./transaction";
-import { fail, type EngineActor, type Result } from "./types";
+import { fail, isUuid, type EngineActor, type Result } from "./types";
 
 // Pooled referrals ("the first free seat among matching courses"), docs/decisions/005-pooled-queue.md:
 // an official makes one, or ends it. Matching and joining courses: pool-matching.ts; what the pages
@@ -28,8 +28,6 @@ export interface PoolReferralCommand {
   now?: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * An official queues a client of their office for the first free seat among matching courses.
  * One pool per client at a time. The client gets one e-mail listing the courses it matches now;
@@ -42,7 +40,7 @@ export async function referToPool(input: PoolReferralCommand): Promise<Result<{ 
   const reason = input.reason?.trim() || null;
   if (actor.kind !== "USER" || actor.user.role !== "OFFICIAL" || !actor.user.organisationId) return fail("FORBIDDEN");
   if (priority === "URGENT" && !reason) return fail("REASON_REQUIRED");
-  if (!UUID.test(input.clientId) || !input.rankedCourseIds.every((id) => UUID.test(id))) return fail("NOT_FOUND");
+  if (!isUuid(input.clientId) || !input.rankedCourseIds.every(isUuid)) return fail("NOT_FOUND");
   const officeId = actor.user.organisationId;
   const today = helsinkiToday(now);
 
@@ -108,7 +106,7 @@ export async function referToPool(input: PoolReferralCommand): Promise<Result<{ 
 export async function closePool(input: { actor: EngineActor; queueEntryId: string; reason: string; now?: Date }): Promise<Result<{ withdrawn: number }>> {
   const now = input.now ?? new Date();
   const reason = input.reason.trim();
-  if (!UUID.test(input.queueEntryId)) return fail("NOT_FOUND");
+  if (!isUuid(input.queueEntryId)) return fail("NOT_FOUND");
   const entry = await db().queueEntry.findUnique({ where: { id: input.queueEntryId }, select: { clientId: true, client: { select: { officeId: true } } } });
   if (!entry || !isOfficialOf(input.actor, { officeId: entry.client.officeId })) return fail("NOT_FOUND");
   if (!reason) return fail("REASON_REQUIRED");

@@ -5,7 +5,7 @@ import { helsinkiToday } from "../../lib/dates";
 import { fillFreeSeats } from "./hand-over";
 import { queuePosition as positionOf } from "./queue";
 import { retrying } from "./transaction";
-import { fail, type EngineActor, type EngineErrorCode, type Result } from "./types";
+import { fail, isUuid, type EngineActor, type EngineErrorCode, type Result } from "./types";
 
 export interface ReferralInput {
   actor: EngineActor;
@@ -22,8 +22,6 @@ export interface ReferralInput {
 export interface Referral {
   enrolment: { id: string; status: EnrolmentStatus; queuePosition: number | null; offerExpiresAt: Date | null };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ReferralRow {
   failure: EngineErrorCode | null;
@@ -54,7 +52,7 @@ export async function referClient(input: ReferralInput): Promise<Result<Referral
   const reason = input.reason?.trim() || null;
   if (actor.kind !== "USER" || actor.user.role !== "OFFICIAL" || !actor.user.organisationId) return fail("FORBIDDEN");
   if (priority === "URGENT" && !reason) return fail("REASON_REQUIRED");
-  if (!UUID.test(input.courseId) || !UUID.test(input.clientId)) return fail("NOT_FOUND");
+  if (!isUuid(input.courseId) || !isUuid(input.clientId)) return fail("NOT_FOUND");
   const officeId = actor.user.organisationId;
   const userId = actor.user.userId;
   const note = input.note?.trim() || null;

@@ -34,6 +34,13 @@ export type EngineErrorCode =
 export type Failure = { ok: false; code: EngineErrorCode };
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id that is not a UUID names nothing: the engine answers NOT_FOUND before PostgreSQL refuses the cast. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 export function fail(code: EngineErrorCode): Failure {
   return { ok: false, code };
 }
