@@ -2,12 +2,10 @@
 // audit log's filters (read from the URL). Forms, server actions and route handlers parse the same ones.
 import { z } from "zod";
 import { businessIdProblem } from "../business-id";
-import { emailField, requiredText } from "./fields";
+import { emailField, optionalEmail, filterText, optionalText, requiredText } from "./fields";
 
 /** Query-string and form values: an empty field means "none". */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v);
-const optionalText = (max: number) =>
-  z.preprocess(blank, z.string().trim().max(max, "validation.tooLong").optional()).transform((v) => v ?? null);
 
 export const ORGANISATION_TYPES = ["EMPLOYMENT_OFFICE", "TRAINING_PROVIDER"] as const;
 export const STAFF_ROLES = ["OFFICIAL", "PROVIDER_STAFF", "ADMIN"] as const;
@@ -30,7 +28,7 @@ export const organisationSchema = z.object({
   name: requiredText(200),
   businessId: businessIdField,
   municipality: requiredText(100),
-  email: z.preprocess(blank, emailField.optional()).transform((v) => v ?? null),
+  email: optionalEmail,
   phone: optionalText(50),
   address: optionalText(200),
 });
@@ -73,7 +71,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.
 const isoDay = z.iso.date({ error: "validation.date" });
 
 export const userListFilterSchema = z.object({
-  q: optional(z.string().trim().max(100)),
+  q: filterText(100),
   role: optional(z.enum(STAFF_ROLES)),
   state: optional(z.enum(["active", "deactivated"])),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).default(1)),
@@ -83,11 +81,11 @@ export type UserListFilter = z.output<typeof userListFilterSchema>;
 /** The audit log's filters; the dates are days in Finnish time, both ends included. */
 export const auditFilterSchema = z.object({
   /** Part of the acting user's e-mail address or name. */
-  actor: optional(z.string().trim().max(254)),
+  actor: filterText(254),
   clientId: optional(z.uuid({ error: "validation.id" })),
   courseId: optional(z.uuid({ error: "validation.id" })),
   /** An action or the start of one: "user." finds every user change. */
-  action: optional(z.string().trim().max(100)),
+  action: filterText(100),
   from: optional(isoDay),
   to: optional(isoDay),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).default(1)),

@@ -3,12 +3,9 @@ import "./zod-config";
 import { z } from "zod";
 import { ClientLanguage, LanguageLevel, Literacy, StudyPath } from "../enums";
 import { identityCodeErrorKey, parseIdentityCode } from "../identity-code";
-import { emailField, requiredText } from "./fields";
+import { optionalEmail, optionalText, requiredText } from "./fields";
 
 export const isoDate = z.iso.date({ error: "validation.date" });
-
-const optionalText = (max = 2000) =>
-  z.string().trim().max(max, "validation.tooLong").optional().nullable().transform((v) => (v ? v : null));
 
 export const clientSchema = z
   .object({
@@ -28,7 +25,7 @@ export const clientSchema = z
         const parsed = parseIdentityCode(v);
         if (!parsed.ok) ctx.addIssue({ code: "custom", message: identityCodeErrorKey(parsed.error) });
       }),
-    email: emailField.optional().nullable().or(z.literal("").transform(() => null)),
+    email: optionalEmail,
     phone: optionalText(40),
     municipality: optionalText(100),
     preferredLanguage: z.enum(Object.values(ClientLanguage), { error: "validation.choose" }),
@@ -37,7 +34,7 @@ export const clientSchema = z
     literacy: z.enum(Object.values(Literacy)).optional().nullable(),
     yearsOfSchooling: z.number().int().min(0).max(30).optional().nullable(),
     highestEducation: optionalText(200),
-    workExperience: optionalText(2000),
+    workExperience: optionalText(2000, { multiline: true }),
     languageLevel: z.enum(Object.values(LanguageLevel)).optional().nullable(),
     placementTestOn: isoDate.optional().nullable(),
     studyPath: z.enum(Object.values(StudyPath), { error: "validation.choose" }),
@@ -46,8 +43,8 @@ export const clientSchema = z
     needsChildcare: z.boolean().default(false),
     needsAccessibility: z.boolean().default(false),
     eveningOnly: z.boolean().default(false),
-    specialNeeds: optionalText(2000),
-    notes: optionalText(4000),
+    specialNeeds: optionalText(2000, { multiline: true }),
+    notes: optionalText(4000, { multiline: true }),
   })
   .superRefine((value, ctx) => {
     if (value.personalIdentityCode) {

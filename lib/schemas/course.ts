@@ -2,20 +2,20 @@ import "./zod-config";
 import { z } from "zod";
 import { CourseStatus, InstructionLanguage, LanguageLevel, Schedule, StudyPath } from "../enums";
 import { isoDate } from "./client";
-import { requiredText } from "./fields";
+import { filterText, optionalReason, optionalText, requiredText } from "./fields";
 
 const level = z.enum(Object.values(LanguageLevel), { error: "validation.choose" });
 
 const courseFields = z.object({
   name: requiredText(200),
-  description: z.string().trim().max(4000, "validation.tooLong").optional().nullable(),
+  description: optionalText(4000, { multiline: true }),
   studyPath: z.enum(Object.values(StudyPath), { error: "validation.choose" }),
   instructionLanguage: z.enum(Object.values(InstructionLanguage), { error: "validation.choose" }),
   levelFrom: level,
   levelTo: level,
   targetLevel: level.optional().nullable(),
   municipality: requiredText(100),
-  address: z.string().trim().max(200, "validation.tooLong").optional().nullable(),
+  address: optionalText(200),
   remote: z.boolean().default(false),
   schedule: z.enum(Object.values(Schedule), { error: "validation.choose" }),
   startsOn: isoDate,
@@ -46,14 +46,14 @@ export const coursePatchSchema = courseFields
   .partial()
   .extend({
     status: z.enum(Object.values(CourseStatus)).optional(),
-    statusReason: z.string().trim().max(1000).optional().nullable(),
+    statusReason: optionalReason,
   });
 
 export const courseFilterSchema = z.object({
   studyPath: z.enum(Object.values(StudyPath)).optional(),
   instructionLanguage: z.enum(Object.values(InstructionLanguage)).optional(),
   schedule: z.enum(Object.values(Schedule)).optional(),
-  municipality: z.string().trim().max(100).optional(),
+  municipality: filterText(100),
   status: z.enum(Object.values(CourseStatus)).optional(),
   startsFrom: isoDate.optional(),
   startsTo: isoDate.optional(),

@@ -1,21 +1,22 @@
 import "./zod-config";
 import { z } from "zod";
 import { EnrolmentStatus, QueuePriority } from "../enums";
+import { optionalNote, optionalReason, reasonField } from "./fields";
 
-export const reasonField = z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong");
+export { reasonField };
 
 export const referralSchema = z
   .object({
     clientId: z.uuid({ error: "validation.id" }),
     priority: z.enum(Object.values(QueuePriority)).default("NORMAL"),
-    reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
-    note: z.string().trim().max(2000, "validation.tooLong").optional().nullable(),
+    reason: optionalReason,
+    note: optionalNote,
   })
   .refine((r) => r.priority !== "URGENT" || Boolean(r.reason), { path: ["reason"], message: "validation.reasonRequired" });
 
 /** Body of POST /enrolments/{id}/{action}: a reason where the action needs one, a position for `move`. */
 export const enrolmentActionSchema = z.object({
-  reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
+  reason: optionalReason,
   position: z.number().int().min(1).optional(),
   priority: z.enum(Object.values(QueuePriority)).optional(),
   /** `accept` only: accept on condition, staying queued for the courses the client ranked higher. */

@@ -9,6 +9,11 @@ import { z } from "zod";
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const NEWLINE = /[\n\r]/;
 
+/** True when the string holds a character no written text may hold (see FORBIDDEN_CONTROL) or broken UTF-16. */
+export function hasForbiddenCharacters(value: string): boolean {
+  return FORBIDDEN_CONTROL.test(value) || !value.isWellFormed();
+}
+
 export interface TextOptions {
   /** Longest accepted length after trimming, in UTF-16 code units (what PostgreSQL's varchar counts is close enough; there is no varchar limit below this). */
   max: number;
@@ -33,9 +38,8 @@ export function text({ max, min = 0, multiline = false }: TextOptions) {
         .string()
         .min(min, "validation.required")
         .max(max, "validation.tooLong")
-        .refine((s) => !FORBIDDEN_CONTROL.test(s), "validation.controlCharacters")
-        .refine((s) => multiline || !NEWLINE.test(s), "validation.singleLine")
-        .refine((s) => s.isWellFormed(), "validation.controlCharacters"),
+        .refine((s) => !hasForbiddenCharacters(s), "validation.controlCharacters")
+        .refine((s) => multiline || !NEWLINE.test(s), "validation.singleLine"),
     );
 }
 
@@ -48,6 +52,17 @@ export const optionalText = (max: number, options: { multiline?: boolean } = {})
     .nullish()
     .transform((v) => (v ? v : null));
 
+/** A written reason for a decision (cancelling, marking urgent, moving in the queue). */
+export const reasonField = text({ max: 1000, min: 1, multiline: true });
+/** An optional reason: required only where a refinement says so. */
+export const optionalReason = text({ max: 1000, multiline: true }).nullish();
+/** A note for the provider or the record. */
+export const optionalNote = text({ max: 2000, multiline: true }).nullish();
+
+/** A free-text filter from a query string or a search box: blank means "no filter". */
+export const filterText = (max: number) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), text({ max }).optional());
+
 export const emailField = z
   .string({ error: "validation.required" })
   .max(1024, "validation.tooLong")
@@ -55,5 +70,10 @@ export const emailField = z
   .toLowerCase()
   .min(1, "validation.required")
   .max(254, "validation.tooLong")
-  .refine((s) => !FORBIDDEN_CONTROL.test(s), "validation.controlCharacters")
+  .refine((s) => !hasForbiddenCharacters(s), "validation.controlCharacters")
   .pipe(z.email({ error: "validation.email" }));
+
+/** An optional e-mail address: missing, null and blank all become null. */
+export const optionalEmail = z
+  .preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), emailField.nullish())
+  .transform((v) => v ?? null);

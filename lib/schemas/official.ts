@@ -4,7 +4,7 @@
 import "./zod-config";
 import { z } from "zod";
 import { EnrolmentStatus, InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../enums";
-import { reasonField } from "./enrolment";
+import { filterText, optionalNote, optionalReason, reasonField } from "./fields";
 import { isoDate } from "./client";
 
 /** Query-string values: an empty field means "no filter". */
@@ -12,7 +12,7 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 
 export const clientRegisterFilterSchema = z.object({
-  q: z.preprocess(blank, z.string().trim().max(100).optional()),
+  q: filterText(100),
   studyPath: optional(z.enum(Object.values(StudyPath))),
   status: optional(z.enum(Object.values(EnrolmentStatus))),
   /** Waiting: in a queue; placed: holds a seat; none: no live enrolment. */
@@ -22,7 +22,7 @@ export const clientRegisterFilterSchema = z.object({
 export type ClientRegisterFilter = z.output<typeof clientRegisterFilterSchema>;
 
 export const courseFinderFilterSchema = z.object({
-  municipality: z.preprocess(blank, z.string().trim().max(100).optional()),
+  municipality: filterText(100),
   /** With a municipality: remote courses are shown too unless this is "no". */
   remote: optional(z.enum(["include", "only", "exclude"])),
   schedule: optional(z.enum(Object.values(Schedule))),
@@ -46,8 +46,8 @@ export const officialReferralSchema = z
     clientId: z.uuid({ error: "validation.id" }),
     courseId: z.uuid({ error: "validation.id" }),
     priority: z.enum(Object.values(QueuePriority)).default("NORMAL"),
-    reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
-    note: z.string().trim().max(2000, "validation.tooLong").optional().nullable(),
+    reason: optionalReason,
+    note: optionalNote,
   })
   .refine((r) => r.priority !== "URGENT" || Boolean(r.reason), { path: ["reason"], message: "validation.reasonRequired" });
 export type OfficialReferralInput = z.input<typeof officialReferralSchema>;
@@ -55,7 +55,7 @@ export type OfficialReferralInput = z.input<typeof officialReferralSchema>;
 export const bulkReferralSchema = z.object({
   clientIds: z.array(z.uuid({ error: "validation.id" })).min(1, "validation.choose").max(100, "validation.max"),
   courseId: z.uuid({ error: "validation.choose" }),
-  note: z.string().trim().max(2000, "validation.tooLong").optional().nullable(),
+  note: optionalNote,
 });
 export type BulkReferralInput = z.input<typeof bulkReferralSchema>;
 

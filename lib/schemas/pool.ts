@@ -1,6 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
 import { InstructionLanguage, QueuePriority, Schedule, StudyPath } from "../enums";
+import { optionalNote, optionalReason, reasonField, requiredText } from "./fields";
 
 const isoDate = z.iso.date({ error: "validation.date" });
 const optionalEnum = <T extends Record<string, string>>(values: T) =>
@@ -11,7 +12,7 @@ export const poolCriteriaSchema = z.object({
   studyPath: optionalEnum(StudyPath),
   levelFit: z.boolean().default(true),
   /** Empty with includeRemote false: any municipality. */
-  municipalities: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  municipalities: z.array(requiredText(100)).max(50).default([]),
   includeRemote: z.boolean().default(false),
   schedule: optionalEnum(Schedule),
   instructionLanguage: optionalEnum(InstructionLanguage),
@@ -29,8 +30,8 @@ export const poolReferralSchema = z
     criteria: poolCriteriaSchema,
     rankedCourseIds: z.array(z.uuid({ error: "validation.id" })).max(10, "validation.tooLong").default([]),
     priority: z.enum(Object.values(QueuePriority)).default("NORMAL"),
-    reason: z.string().trim().max(1000, "validation.tooLong").optional().nullable(),
-    note: z.string().trim().max(2000, "validation.tooLong").optional().nullable(),
+    reason: optionalReason,
+    note: optionalNote,
   })
   .refine((r) => r.priority !== "URGENT" || Boolean(r.reason), { path: ["reason"], message: "validation.reasonRequired" })
   .refine((r) => r.criteria.studyPath !== null || r.rankedCourseIds.length > 0, { path: ["criteria", "studyPath"], message: "validation.poolNeedsCriteriaOrCourses" })
@@ -42,6 +43,6 @@ export type PoolReferral = z.output<typeof poolReferralSchema>;
 export type PoolCriteria = z.output<typeof poolCriteriaSchema>;
 
 /** An official ends a pooled referral: the remaining queue places are withdrawn. */
-export const closePoolSchema = z.object({ queueEntryId: z.uuid({ error: "validation.id" }), reason: z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong") });
+export const closePoolSchema = z.object({ queueEntryId: z.uuid({ error: "validation.id" }), reason: reasonField });
 /** The JSON API's body for ending a pool (the pool's id is in the path). */
 export const closePoolBodySchema = closePoolSchema.pick({ reason: true });

@@ -2,10 +2,9 @@
 import "./zod-config";
 import { z } from "zod";
 import { CourseStatus } from "../enums";
-import { reasonField } from "./enrolment";
+import { optionalReason, reasonField } from "./fields";
 
 const id = z.uuid({ error: "validation.id" });
-const optionalReason = z.string().trim().max(1000, "validation.tooLong").optional().nullable();
 
 /** Move a waitlisted client to a position (1 = first) with a written reason. */
 export const queueMoveSchema = z.object({

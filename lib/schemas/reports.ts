@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { StudyPath } from "../enums";
 import { isoDate } from "./client";
+import { requiredText } from "./fields";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
@@ -12,7 +13,7 @@ export const reportFilterSchema = z
     from: optional(isoDate),
     to: optional(isoDate),
     studyPath: optional(z.enum(Object.values(StudyPath))),
-    municipality: optional(z.string().trim().min(1).max(100)),
+    municipality: optional(requiredText(100)),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "validation.endBeforeStart" });
 export type ReportFilterInput = z.output<typeof reportFilterSchema>;

@@ -1,11 +1,11 @@
 import "./zod-config";
 import { z } from "zod";
-import { emailField } from "./fields";
+import { emailField, hasForbiddenCharacters } from "./fields";
 
 export const signInSchema = z.object({
   email: emailField,
   // Not trimmed: spaces may be part of a password.
-  password: z.string({ error: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong"),
+  password: z.string({ error: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong").refine((s) => !hasForbiddenCharacters(s), "validation.controlCharacters"),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
