@@ -30,7 +30,7 @@ function shapeOf(schema: Any): Record<string, Any> | null {
 const inputSchemas = Object.entries(modules).flatMap(([moduleName, exports]) =>
   Object.entries(exports as Record<string, unknown>)
     .filter(([, value]) => typeof value === "object" && value !== null && "_zod" in value)
-    .map(([name, value]) => ({ name: `${moduleName}.${name}`, shape: shapeOf(value as Any) }))
+    .map(([name, value]) => ({ name: `${moduleName}/${name}`, shape: shapeOf(value as Any) }))
     .filter((s): s is { name: string; shape: Record<string, Any> } => s.shape !== null),
 );
 
@@ -50,7 +50,7 @@ describe("every written field of every input schema", () => {
   it("finds the schemas and their text fields", () => {
     expect(inputSchemas.length).toBeGreaterThan(30);
     expect(fields.length).toBeGreaterThan(40);
-    expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(["course.coursePatchSchema.name", "client.clientSchema.notes", "official.clientRegisterFilterSchema.q", "signIn.signInSchema.password"]));
+    expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(["course/coursePatchSchema.name", "client/clientSchema.notes", "official/clientRegisterFilterSchema.q", "signIn/signInSchema.password"]));
   });
 
   it.each(fields.map((f) => [f.field, f] as const))("%s refuses a NUL byte and a megabyte string with a translated key", (_name, { schema, word }) => {
