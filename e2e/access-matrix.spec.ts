@@ -16,6 +16,11 @@ import { apiToken, bearer } from "./support/api";
 import { signIn } from "./support/auth";
 import { fi } from "./support/messages";
 import { addDays, helsinkiToday } from "../lib/dates";
+import { clientSchema } from "../lib/schemas/client";
+import { courseSchema } from "../lib/schemas/course";
+import { bulkReferralSchema, officialReferralSchema } from "../lib/schemas/official";
+import { closePoolSchema, poolReferralSchema } from "../lib/schemas/pool";
+import { bulkActionSchema, capacityChangeSchema, courseStatusSchema, enrolmentActionFormSchema, queueMoveSchema } from "../lib/schemas/provider";
 
 type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "admin" | "deactivated";
 const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "admin", "deactivated"];
@@ -48,12 +53,19 @@ interface Ids {
   pool: string;
   /** Another such pool, which the official's call of the JSON API ends. */
   apiPool: string;
+  /** A published course of the first provider that takes referrals (in a municipality of its own, so no other journey's pool matches it). */
+  openCourse: string;
+  /** Clients of the first office with nothing yet: the official refers one to openCourse and pools the other through the JSON API. */
+  referClient: string;
+  poolReferClient: string;
+  /** An enrolment of another such client on openCourse, which the official cancels through the JSON API. */
+  apiEnrolment: string;
 }
 
 interface Call {
   method?: "GET" | "POST" | "PATCH";
   path: (ids: Ids) => string;
-  body?: unknown;
+  body?: (ids: Ids) => unknown;
   expect: Expectation;
   /** Pages that by design show every e-mail sent (the demo mailbox, staff only). */
   namesAllowed?: boolean;
@@ -77,6 +89,19 @@ const api = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403):
 const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
 const NEW_CLIENT = { firstName: "Matriisi", lastName: "Testinen", dateOfBirth: "1990-01-01", preferredLanguage: "fi", studyPath: "BASIC" };
 const NEW_COURSE = { name: "Pääsyoikeuksien testikurssi", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(60), endsOn: inDays(160), capacity: 5 };
+/** A town no demo course or other journey uses: criteria naming it with another study path match nothing. */
+const TOWN = "Pääsyoikeusmaa";
+const REASON = "Pääsyoikeuden testi";
+const MATCHING_NOTHING = { studyPath: "LITERACY", levelFit: true, municipalities: [TOWN], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
+
+/**
+ * A payload the schema of its form accepts, so that a refusal can only come from the check of who
+ * may act on which record, never from validation (which runs before the organisation is known).
+ */
+function valid<T>(schema: { parse(value: unknown): unknown }, value: T): T {
+  schema.parse(value);
+  return value;
+}
 
 const ROUTES: Record<string, Call[]> = {
   "GET /": [{ path: () => "/", expect: { ...everyone(307), anonymous: "signin", deactivated: "signin" } }],
@@ -133,26 +158,31 @@ const ROUTES: Record<string, Call[]> = {
   "GET /api/health": [{ path: () => "/api/health", expect: everyone(200) }],
   "GET /api/auth/[...nextauth]": [{ path: () => "/api/auth/providers", expect: everyone(200) }],
   // next-auth refuses a sign-out without its CSRF token by redirecting.
-  "POST /api/auth/[...nextauth]": [{ method: "POST", path: () => "/api/auth/signout", body: {}, expect: everyone(302) }],
+  "POST /api/auth/[...nextauth]": [{ method: "POST", path: () => "/api/auth/signout", body: () => ({}), expect: everyone(302) }],
   "GET /api/v1/me": [{ path: () => "/api/v1/me", expect: API_STAFF }],
   "GET /api/v1/openapi.json": [{ path: () => "/api/v1/openapi.json", expect: everyone(200) }],
   "GET /api/v1/clients": [{ path: () => "/api/v1/clients?q=a", expect: api({ official: 200, otherOffice: 200 }) }],
-  "POST /api/v1/clients": [{ method: "POST", path: () => "/api/v1/clients", body: NEW_CLIENT, expect: api({ official: 201, otherOffice: 201 }) }],
-  "POST /api/v1/clients/search": [{ method: "POST", path: () => "/api/v1/clients/search", body: { q: "a" }, expect: api({ official: 200, otherOffice: 200 }) }],
+  "POST /api/v1/clients": [{ method: "POST", path: () => "/api/v1/clients", body: () => valid(clientSchema, NEW_CLIENT), expect: api({ official: 201, otherOffice: 201 }) }],
+  "POST /api/v1/clients/search": [{ method: "POST", path: () => "/api/v1/clients/search", body: () => ({ q: "a" }), expect: api({ official: 200, otherOffice: 200 }) }],
   "GET /api/v1/clients/[id]": [{ path: (i) => `/api/v1/clients/${i.client}`, expect: api({ official: 200 }, 404) }],
   "GET /api/v1/courses": [{ path: () => "/api/v1/courses", expect: api({ official: 200, otherOffice: 200, provider: 200, otherProvider: 200, admin: 200 }) }],
-  "POST /api/v1/courses": [{ method: "POST", path: () => "/api/v1/courses", body: NEW_COURSE, expect: api({ provider: 201, otherProvider: 201 }) }],
+  "POST /api/v1/courses": [{ method: "POST", path: () => "/api/v1/courses", body: () => valid(courseSchema, NEW_COURSE), expect: api({ provider: 201, otherProvider: 201 }) }],
   "GET /api/v1/courses/[id]": [{ path: (i) => `/api/v1/courses/${i.course}`, expect: api({ official: 200, otherOffice: 200, provider: 200, otherProvider: 404, admin: 200 }) }],
-  "PATCH /api/v1/courses/[id]": [{ method: "PATCH", path: (i) => `/api/v1/courses/${i.course}`, body: {}, expect: api({ provider: 200 }, 404) }],
+  "PATCH /api/v1/courses/[id]": [{ method: "PATCH", path: (i) => `/api/v1/courses/${i.course}`, body: () => ({}), expect: api({ provider: 200 }, 404) }],
   "GET /api/v1/courses/[id]/enrolments": [{ path: (i) => `/api/v1/courses/${i.course}/enrolments`, expect: api({ provider: 200, otherProvider: 404, admin: 200 }) }],
-  // A client id that exists nowhere: officials get past the role check to "not found", the others do not.
-  "POST /api/v1/courses/[id]/enrolments": [{ method: "POST", path: (i) => `/api/v1/courses/${i.course}/enrolments`, body: { clientId: "00000000-0000-4000-8000-000000000000" }, expect: api({ official: 404, otherOffice: 404 }) }],
+  // The first office's real client on an open course: their official refers them, the other office's is told "not found".
+  "POST /api/v1/courses/[id]/enrolments": [{ method: "POST", path: (i) => `/api/v1/courses/${i.openCourse}/enrolments`, body: (i) => ({ clientId: i.referClient }), expect: api({ official: 201, otherOffice: 404 }) }],
   "GET /api/v1/enrolments/[id]": [{ path: (i) => `/api/v1/enrolments/${i.enrolment}`, expect: api({ official: 200, otherOffice: 404, provider: 200, otherProvider: 404, admin: 200 }) }],
   "GET /api/v1/clients/[id]/pools": [{ path: (i) => `/api/v1/clients/${i.poolClient}/pools`, expect: api({ official: 200 }, 404) }],
-  // As the course referral: a client id that exists nowhere.
-  "POST /api/v1/pools": [{ method: "POST", path: () => "/api/v1/pools", body: { clientId: "00000000-0000-4000-8000-000000000000", criteria: { studyPath: "BASIC" } }, expect: api({ official: 404, otherOffice: 404 }) }],
-  "POST /api/v1/pools/[id]/close": [{ method: "POST", path: (i) => `/api/v1/pools/${i.apiPool}/close`, body: { reason: "Pääsyoikeuden testi" }, expect: api({ official: 200 }, 404) }],
-  "POST /api/v1/enrolments/[id]/[action]": [{ method: "POST", path: (i) => `/api/v1/enrolments/${i.enrolment}/cancel`, body: { reason: "" }, expect: api({ official: 422, otherOffice: 404, provider: 422, otherProvider: 404 }) }],
+  // As the course referral: a real client of the first office, criteria that match no course.
+  "POST /api/v1/pools": [{ method: "POST", path: () => "/api/v1/pools", body: (i) => valid(poolReferralSchema, { clientId: i.poolReferClient, criteria: MATCHING_NOTHING }), expect: api({ official: 201, otherOffice: 404 }) }],
+  "POST /api/v1/pools/[id]/close": [{ method: "POST", path: (i) => `/api/v1/pools/${i.apiPool}/close`, body: () => ({ reason: REASON }), expect: api({ official: 200 }, 404) }],
+  "POST /api/v1/enrolments/[id]/[action]": [
+    // Without the reason a cancel needs: the other organisations learn nothing, not even that the body was wrong.
+    { method: "POST", path: (i) => `/api/v1/enrolments/${i.enrolment}/cancel`, body: () => ({ reason: "" }), expect: api({ official: 422, otherOffice: 404, provider: 422, otherProvider: 404 }) },
+    // A valid cancel: the official (called before the others) cancels, so the course's own provider then meets a cancelled enrolment.
+    { method: "POST", path: (i) => `/api/v1/enrolments/${i.apiEnrolment}/cancel`, body: () => ({ reason: REASON }), expect: api({ official: 200, otherOffice: 404, provider: 409, otherProvider: 404 }) },
+  ],
 };
 
 /** Server actions, by file and exported name: the arguments that point at the first office's or provider's records. */
@@ -160,21 +190,21 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/actions/locale.ts#chooseLocale": { public: "the UI language cookie: anyone may choose a language" },
   "app/o/[token]/actions.ts#answerAction": { public: "a client's answer: authorised by the token in its arguments, not by a session" },
   "app/official/clients/actions.ts#searchRegister": { public: "keeps a search term in the caller's own cookie and redirects to the register, whose page checks the caller (GET /official/clients)" },
-  "app/official/actions.ts#saveClient": { page: (i) => `/official/clients/${i.client}/edit`, args: (i) => [{ clientId: i.client, values: {} }], for: ["official"] },
+  "app/official/actions.ts#saveClient": { page: (i) => `/official/clients/${i.client}/edit`, args: (i) => [{ clientId: i.client, values: valid(clientSchema, NEW_CLIENT) }], for: ["official"] },
   "app/official/actions.ts#showIdentityCode": { page: (i) => `/official/clients/${i.client}`, args: (i) => [i.client], for: ["official"] },
-  "app/official/actions.ts#actOnEnrolment": { page: (i) => `/official/clients/${i.client}`, args: (i) => [{ enrolmentId: i.enrolment, clientId: i.client, action: "cancel", values: { reason: "Pääsyoikeuden testi" } }], for: ["official"] },
-  "app/official/actions.ts#referToCourse": { page: (i) => `/official/clients/${i.client}/courses`, args: (i) => [{ clientId: i.client, courseId: i.course }], for: ["official"] },
-  "app/official/actions.ts#referSeveral": { page: () => "/official/bulk", args: (i) => [{ clientIds: [i.client], courseId: i.course }], for: ["official"] },
-  "app/official/actions.ts#referToPoolAction": { page: (i) => `/official/clients/${i.client}/pool`, args: (i) => [{ clientId: i.client, criteria: { studyPath: "BASIC" }, rankedCourseIds: [i.course] }], for: ["official"] },
-  "app/official/actions.ts#closePoolAction": { page: (i) => `/official/clients/${i.poolClient}`, args: (i) => [{ clientId: i.poolClient, values: { queueEntryId: i.pool, reason: "Pääsyoikeuden testi" } }], for: ["official"] },
-  "app/provider/actions.ts#createCourseAction": { page: () => "/provider/courses/new", args: () => [{}], for: ["provider", "otherProvider"] },
-  "app/provider/actions.ts#updateCourseAction": { page: (i) => `/provider/courses/${i.course}/edit`, args: (i) => [i.course, {}], for: ["provider"] },
+  "app/official/actions.ts#actOnEnrolment": { page: (i) => `/official/clients/${i.client}`, args: (i) => [{ enrolmentId: i.enrolment, clientId: i.client, action: "cancel", values: { reason: REASON } }], for: ["official"] },
+  "app/official/actions.ts#referToCourse": { page: (i) => `/official/clients/${i.client}/courses`, args: (i) => [valid(officialReferralSchema, { clientId: i.client, courseId: i.openCourse })], for: ["official"] },
+  "app/official/actions.ts#referSeveral": { page: () => "/official/bulk", args: (i) => [valid(bulkReferralSchema, { clientIds: [i.client], courseId: i.openCourse })], for: ["official"] },
+  "app/official/actions.ts#referToPoolAction": { page: (i) => `/official/clients/${i.client}/pool`, args: (i) => [valid(poolReferralSchema, { clientId: i.client, criteria: MATCHING_NOTHING, rankedCourseIds: [i.openCourse] })], for: ["official"] },
+  "app/official/actions.ts#closePoolAction": { page: (i) => `/official/clients/${i.poolClient}`, args: (i) => [{ clientId: i.poolClient, values: valid(closePoolSchema, { queueEntryId: i.pool, reason: REASON }) }], for: ["official"] },
+  "app/provider/actions.ts#createCourseAction": { page: () => "/provider/courses/new", args: () => [valid(courseSchema, NEW_COURSE)], for: ["provider", "otherProvider"] },
+  "app/provider/actions.ts#updateCourseAction": { page: (i) => `/provider/courses/${i.course}/edit`, args: (i) => [i.course, valid(courseSchema, NEW_COURSE)], for: ["provider"] },
   "app/provider/actions.ts#duplicateCourseAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course], for: ["provider"] },
-  "app/provider/actions.ts#changeCapacityAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [{ courseId: i.course, capacity: 1000 }], for: ["provider"] },
-  "app/provider/actions.ts#changeStatusAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [{ courseId: i.course, status: "CANCELLED", reason: "Pääsyoikeuden testi" }], for: ["provider"] },
-  "app/provider/actions.ts#moveInQueueAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, { enrolmentId: i.courseEnrolment, position: 1, reason: "Pääsyoikeuden testi" }], for: ["provider"] },
-  "app/provider/actions.ts#enrolmentAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, { enrolmentId: i.courseEnrolment, action: "cancel", reason: "Pääsyoikeuden testi" }], for: ["provider"] },
-  "app/provider/actions.ts#bulkAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, { enrolmentIds: [i.courseEnrolment], action: "cancel", reason: "Pääsyoikeuden testi" }], for: ["provider"] },
+  "app/provider/actions.ts#changeCapacityAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [valid(capacityChangeSchema, { courseId: i.course, capacity: 30 })], for: ["provider"] },
+  "app/provider/actions.ts#changeStatusAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [valid(courseStatusSchema, { courseId: i.course, status: "CANCELLED", reason: REASON })], for: ["provider"] },
+  "app/provider/actions.ts#moveInQueueAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, valid(queueMoveSchema, { enrolmentId: i.courseEnrolment, position: 1, reason: REASON })], for: ["provider"] },
+  "app/provider/actions.ts#enrolmentAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, valid(enrolmentActionFormSchema, { enrolmentId: i.courseEnrolment, action: "cancel", reason: REASON })], for: ["provider"] },
+  "app/provider/actions.ts#bulkAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, valid(bulkActionSchema, { enrolmentIds: [i.courseEnrolment], action: "interrupt", reason: REASON })], for: ["provider"] },
   "app/admin/outbox/actions.ts#retryAction": { page: () => "/admin/outbox", args: () => [], for: ["admin"] },
   "app/admin/actions.ts#saveOrganisation": { page: (i) => `/admin/organisations/${i.organisation}`, args: (i) => [i.organisation, {}], for: ["admin"] },
   "app/admin/actions.ts#inviteUserAction": { page: () => "/admin/users/invite", args: () => [{}], for: ["admin"] },
@@ -304,7 +334,7 @@ test("each visitor gets the expected answer from every route, and nothing that i
       const path = call.path(ids);
       for (const role of ROLES) {
         const headers = path.startsWith("/api/v1/") && role !== "anonymous" ? bearer(tokens[role]) : {};
-        const response = await sessions[role].fetch(path, { method: call.method ?? "GET", headers, data: call.body, maxRedirects: 0 });
+        const response = await sessions[role].fetch(path, { method: call.method ?? "GET", headers, data: call.body?.(ids), maxRedirects: 0 });
         const got = outcomeOf(response);
         if (got !== call.expect[role]) problems.push(`${route} as ${role}: expected ${call.expect[role]}, got ${got}`);
         const body = await response.text();
@@ -335,7 +365,7 @@ test("server actions refuse other roles and other organisations' records", async
       const redirectedToSignIn = /\/signin/.test(response.headers()["x-action-redirect"] ?? "");
       const ok =
         role === "anonymous" || role === "deactivated" ? redirectedToSignIn
-        : sameRole ? response.status() === 200 && /"ok":false/.test(body)
+        : sameRole ? response.status() === 200 && body.includes(fi.engineErrors.NOT_FOUND)
         : response.status() === 404;
       if (!ok) problems.push(`${key} as ${role}: ${response.status()} ${response.headers()["x-action-redirect"] ?? ""} ${body.slice(0, 120)}`);
       for (const secret of forbiddenFor(role)) if (body.includes(secret)) problems.push(`${key} as ${role}: the answer contains a foreign record`);
@@ -372,7 +402,24 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   const me = await (await sessions.official.get("/api/v1/me", { headers: bearer(tokens.official) })).json();
   const { poolClient, pool } = await pooledClient(sessions.official, tokens.official);
   const { pool: apiPool } = await pooledClient(sessions.official, tokens.official);
-  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, poolClient, pool, apiPool };
+  const opened = await sessions.provider.post("/api/v1/courses", {
+    headers: bearer(tokens.provider),
+    data: valid(courseSchema, { ...NEW_COURSE, name: "Avoin pääsyoikeuskurssi", municipality: TOWN, status: "PUBLISHED" }),
+  });
+  expect(opened.status(), await opened.text()).toBe(201);
+  const openCourse = ((await opened.json()) as { id: string }).id;
+  const [referClient, poolReferClient, cancelClient] = [await newClient(sessions.official, tokens.official, "Ohjattava"), await newClient(sessions.official, tokens.official, "Pooliohjattava"), await newClient(sessions.official, tokens.official, "Peruttava")];
+  const referred = await sessions.official.post(`/api/v1/courses/${openCourse}/enrolments`, { headers: bearer(tokens.official), data: { clientId: cancelClient } });
+  expect(referred.status(), await referred.text()).toBe(201);
+  const apiEnrolment = ((await referred.json()) as { id: string }).id;
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment };
+}
+
+/** The official registers a client of their own office through the JSON API. */
+async function newClient(official: APIRequestContext, token: string, firstName: string): Promise<string> {
+  const created = await official.post("/api/v1/clients", { headers: bearer(token), data: valid(clientSchema, { ...NEW_CLIENT, firstName, municipality: TOWN }) });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
 }
 
 /**
@@ -397,10 +444,8 @@ async function aMailboxMessage(admin: APIRequestContext): Promise<string> {
  * server action, with criteria that match no course (so no queue of the demo data changes).
  */
 async function pooledClient(official: APIRequestContext, token: string): Promise<{ poolClient: string; pool: string }> {
-  const created = await official.post("/api/v1/clients", { headers: bearer(token), data: { ...NEW_CLIENT, firstName: "Pooli", municipality: "Pääsyoikeusmaa" } });
-  expect(created.status(), await created.text()).toBe(201);
-  const poolClient = ((await created.json()) as { id: string }).id;
-  const criteria = { studyPath: "LITERACY", levelFit: true, municipalities: ["Pääsyoikeusmaa"], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
+  const poolClient = await newClient(official, token, "Pooli");
+  const criteria = MATCHING_NOTHING;
   const response = await official.post(`/official/clients/${poolClient}/pool`, {
     headers: { "Next-Action": discoverActions().get("app/official/actions.ts#referToPoolAction")!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
     data: JSON.stringify([{ clientId: poolClient, criteria, rankedCourseIds: [], priority: "NORMAL" }]),
