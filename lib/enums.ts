@@ -102,5 +102,85 @@ export const Role = {
   OFFICIAL: "OFFICIAL",
   PROVIDER_STAFF: "PROVIDER_STAFF",
   ADMIN: "ADMIN",
+  ADVISER: "ADVISER",
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
+
+export const OrganisationType = {
+  EMPLOYMENT_AUTHORITY: "EMPLOYMENT_AUTHORITY",
+  TRAINING_PROVIDER: "TRAINING_PROVIDER",
+  SERVICE_OWNER: "SERVICE_OWNER",
+  INTEGRATION_SERVICES: "INTEGRATION_SERVICES",
+  ADVICE_POINT: "ADVICE_POINT",
+} as const;
+export type OrganisationType = (typeof OrganisationType)[keyof typeof OrganisationType];
+
+export const AdvicePointOperator = {
+  MUNICIPALITY: "MUNICIPALITY",
+  NGO: "NGO",
+} as const;
+export type AdvicePointOperator = (typeof AdvicePointOperator)[keyof typeof AdvicePointOperator];
+
+export const VisitChannel = {
+  WALK_IN: "WALK_IN",
+  PHONE: "PHONE",
+  EMAIL: "EMAIL",
+  CHAT: "CHAT",
+  OUTREACH: "OUTREACH",
+} as const;
+export type VisitChannel = (typeof VisitChannel)[keyof typeof VisitChannel];
+
+export const InterpreterKind = {
+  NONE: "NONE",
+  STAFF: "STAFF",
+  PHONE: "PHONE",
+  VIDEO: "VIDEO",
+  ON_SITE: "ON_SITE",
+} as const;
+export type InterpreterKind = (typeof InterpreterKind)[keyof typeof InterpreterKind];
+
+export const VisitOutcome = {
+  ANSWERED: "ANSWERED",
+  HELPED_WITH_FORM: "HELPED_WITH_FORM",
+  APPOINTMENT_BOOKED: "APPOINTMENT_BOOKED",
+  REFERRED: "REFERRED",
+} as const;
+export type VisitOutcome = (typeof VisitOutcome)[keyof typeof VisitOutcome];
+
+export const AgeBand = {
+  UNDER_18: "UNDER_18",
+  AGE_18_29: "AGE_18_29",
+  AGE_30_44: "AGE_30_44",
+  AGE_45_64: "AGE_45_64",
+  AGE_65_PLUS: "AGE_65_PLUS",
+} as const;
+export type AgeBand = (typeof AgeBand)[keyof typeof AgeBand];
+
+export const VisitorGender = {
+  FEMALE: "FEMALE",
+  MALE: "MALE",
+  OTHER: "OTHER",
+  NOT_STATED: "NOT_STATED",
+} as const;
+export type VisitorGender = (typeof VisitorGender)[keyof typeof VisitorGender];
+
+export const TimeInFinlandBand = {
+  UNDER_1_YEAR: "UNDER_1_YEAR",
+  YEARS_1_3: "YEARS_1_3",
+  YEARS_3_5: "YEARS_3_5",
+  OVER_5_YEARS: "OVER_5_YEARS",
+} as const;
+export type TimeInFinlandBand = (typeof TimeInFinlandBand)[keyof typeof TimeInFinlandBand];
+
+export const VisitListKind = {
+  TOPIC: "TOPIC",
+  DESTINATION: "DESTINATION",
+} as const;
+export type VisitListKind = (typeof VisitListKind)[keyof typeof VisitListKind];
+
+export const HandoverStatus = {
+  OPEN: "OPEN",
+  REGISTERED: "REGISTERED",
+  CLOSED: "CLOSED",
+} as const;
+export type HandoverStatus = (typeof HandoverStatus)[keyof typeof HandoverStatus];

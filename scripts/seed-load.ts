@@ -43,13 +43,13 @@ const q = async (label: string, text: string, values: unknown[] = []) => {
 };
 
 await q("offices", `INSERT INTO "Organisation" (id, type, name, municipality, "updatedAt")
-  SELECT gen_random_uuid(), 'EMPLOYMENT_OFFICE', 'Load office ' || g, (ARRAY['Helsinki','Espoo','Vantaa','Tampere','Turku','Oulu'])[1 + g % 6], now()
+  SELECT gen_random_uuid(), 'EMPLOYMENT_AUTHORITY', 'Load office ' || g, (ARRAY['Helsinki','Espoo','Vantaa','Tampere','Turku','Oulu'])[1 + g % 6], now()
   FROM generate_series(1, ${OFFICES}) g`);
 await q("providers", `INSERT INTO "Organisation" (id, type, name, municipality, "updatedAt")
   SELECT gen_random_uuid(), 'TRAINING_PROVIDER', 'Load provider ' || g, 'Helsinki', now() FROM generate_series(1, ${PROVIDERS}) g`);
 await q("officials", `INSERT INTO "User" (id, email, name, role, "organisationId", "updatedAt")
   SELECT gen_random_uuid(), 'load.official' || row_number() OVER (ORDER BY name) || '@example.fi', 'Load Official ' || row_number() OVER (ORDER BY name), 'OFFICIAL', id, now()
-  FROM "Organisation" WHERE type = 'EMPLOYMENT_OFFICE'`);
+  FROM "Organisation" WHERE type = 'EMPLOYMENT_AUTHORITY'`);
 // A coordinator per provider and an administrator, so the reports can be measured for each role.
 await q("provider staff and an administrator", `INSERT INTO "User" (id, email, name, role, "organisationId", "updatedAt")
   SELECT gen_random_uuid(), 'load.provider' || row_number() OVER (ORDER BY name) || '@example.fi', 'Load Coordinator ' || row_number() OVER (ORDER BY name), 'PROVIDER_STAFF'::"Role", id, now()
@@ -58,7 +58,7 @@ await q("provider staff and an administrator", `INSERT INTO "User" (id, email, n
 
 // Clients: common Finnish-register surnames and first names, so a name search hits hundreds of rows.
 await q("clients", `
-  WITH offices AS (SELECT array_agg(id ORDER BY name) AS ids FROM "Organisation" WHERE type = 'EMPLOYMENT_OFFICE'),
+  WITH offices AS (SELECT array_agg(id ORDER BY name) AS ids FROM "Organisation" WHERE type = 'EMPLOYMENT_AUTHORITY'),
   names AS (SELECT
     ARRAY['Ahmad','Rania','Andrii','Svetlana','Ali','Rebin','Thi Lan','Daniel','Wei','Mehmet','Yousef','Shirin','Tesfaye','Olena','Maria','Fatima','Omar','Hassan','Amina','Igor','Anna','Nadia','Samir','Leila','Juan','Ana','Mohammed','Aisha','Dmytro','Iryna','Farah','Kofi','Ngoc','Li','Sara','Yusuf','Zainab','Pedro','Lucia','Ivan'] AS firsts,
     ARRAY['Khalil','Haddad','Melnyk','Ivanova','Jafari','Aziz','Nguyen','Mensah','Zhang','Yilmaz','Nasser','Mustafa','Alemu','Shevchenko','Kovalenko','Bondarenko','Hussein','Ali','Mohamed','Ahmed','Abdullah','Hassan','Ibrahim','Rahimi','Karimi','Hosseini','Tran','Le','Pham','Wang','Li','Chen','Garcia','Rodriguez','Lopez','Martinez','Petrov','Smirnov','Popov','Sokolov','Kuznetsova','Novak','Kaya','Demir','Celik','Sahin','Okafor','Adeyemi','Mwangi','Otieno','Silva','Santos','Costa','Pereira','Kumar','Singh','Sharma','Patel','Gupta','Das'] AS lasts)

@@ -2,9 +2,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button, InlineAlert } from "suomifi-ui-components";
 import { SelectField, TextField } from "@/components/forms/fields";
+import { AdvicePointOperator } from "@/lib/enums";
 import { ORGANISATION_TYPES, organisationSchema, type OrganisationData } from "@/lib/schemas/admin";
 import styles from "./admin.module.css";
 
@@ -16,13 +17,14 @@ export interface OrganisationValues {
   email: string | null;
   phone: string | null;
   address: string | null;
+  operator: AdvicePointOperator | "" | null;
 }
 
 type Submit = (values: OrganisationData) => Promise<{ ok: boolean; message: string; fieldErrors?: Partial<Record<string, string>> } | undefined | void>;
 
-export const emptyOrganisation: OrganisationValues = { type: "TRAINING_PROVIDER", name: "", businessId: "", municipality: "", email: "", phone: "", address: "" };
+export const emptyOrganisation: OrganisationValues = { type: "TRAINING_PROVIDER", name: "", businessId: "", municipality: "", email: "", phone: "", address: "", operator: "" };
 
-/** Create or edit an employment office or a training provider. */
+/** Create or edit an authority, a training provider or an advice point. */
 export function OrganisationForm({ defaults, mode, submit }: { defaults: OrganisationValues; mode: "create" | "edit"; submit: Submit }) {
   const t = useTranslations("admin");
   const [failure, setFailure] = useState<string | null>(null);
@@ -32,6 +34,7 @@ export function OrganisationForm({ defaults, mode, submit }: { defaults: Organis
     mode: "onTouched",
   });
   const optional = t("common.optional");
+  const type = useWatch({ control, name: "type" });
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
@@ -57,6 +60,15 @@ export function OrganisationForm({ defaults, mode, submit }: { defaults: Organis
         <TextField control={control} name="name" label={t("organisationForm.name")} fullWidth />
         <TextField control={control} name="businessId" label={t("organisationForm.businessId")} hintText={t("organisationForm.businessIdHint")} autoComplete="off" />
         <TextField control={control} name="municipality" label={t("organisationForm.municipality")} />
+        {type === "ADVICE_POINT" && (
+          <SelectField
+            control={control}
+            name="operator"
+            label={t("organisationForm.operator")}
+            hintText={t("organisationForm.operatorHint")}
+            options={Object.values(AdvicePointOperator).map((v) => ({ value: v, label: t(`advicePointOperator.${v}`) }))}
+          />
+        )}
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t("organisationForm.contact")}</legend>

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Button } from "suomifi-ui-components";
 import { SelectField, TextField } from "@/components/forms/fields";
-import { INVITATION_LOCALES, inviteUserSchema, ORGANISATION_TYPE_OF_ROLE, STAFF_ROLES, updateUserSchema } from "@/lib/schemas/admin";
+import { INVITATION_LOCALES, inviteUserSchema, ORGANISATION_TYPES_OF_ROLE, STAFF_ROLES, updateUserSchema } from "@/lib/schemas/admin";
 import styles from "./admin.module.css";
 
 export interface UserValues {
@@ -34,14 +34,14 @@ export function UserForm({ mode, defaults, organisations, roleLabels, submit }: 
     mode: "onTouched",
   });
   const role = useWatch({ control, name: "role" });
-  const type = ORGANISATION_TYPE_OF_ROLE[role];
-  const choices = organisations.filter((o) => o.type === type).map((o) => ({ value: o.id, label: o.name }));
+  const types: readonly string[] = ORGANISATION_TYPES_OF_ROLE[role];
+  const choices = organisations.filter((o) => types.includes(o.type)).map((o) => ({ value: o.id, label: o.name }));
 
   // An organisation chosen for another role does not travel with the new one.
   useEffect(() => {
     const current = getValues("organisationId");
-    if (current && !organisations.some((o) => o.id === current && o.type === type)) setValue("organisationId", null);
-  }, [type, organisations, getValues, setValue]);
+    if (current && !organisations.some((o) => o.id === current && types.includes(o.type))) setValue("organisationId", null);
+  }, [types, organisations, getValues, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
@@ -67,7 +67,7 @@ export function UserForm({ mode, defaults, organisations, roleLabels, submit }: 
             label={t("userForm.role")}
             options={STAFF_ROLES.map((r) => ({ value: r, label: roleLabels[r] ?? r }))}
           />
-          {type !== null && (
+          {types.length > 0 && (
             <SelectField
               key={role}
               control={control}

@@ -2,17 +2,18 @@
 // audit log's filters (read from the URL). Forms, server actions and route handlers parse the same ones.
 import { z } from "zod";
 import { businessIdProblem } from "../business-id";
+import { AdvicePointOperator } from "../enums";
+import { MANAGED_ORGANISATION_TYPES, ORGANISATION_TYPES_OF_ROLE } from "../organisations";
 import { emailField, optionalEmail, filterText, optionalText, requiredText } from "./fields";
 
 /** Query-string and form values: an empty field means "none". */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v);
 
-export const ORGANISATION_TYPES = ["EMPLOYMENT_OFFICE", "TRAINING_PROVIDER"] as const;
-export const STAFF_ROLES = ["OFFICIAL", "PROVIDER_STAFF", "ADMIN"] as const;
+export const ORGANISATION_TYPES = MANAGED_ORGANISATION_TYPES;
+export const STAFF_ROLES = ["OFFICIAL", "PROVIDER_STAFF", "ADVISER", "ADMIN"] as const;
 export const INVITATION_LOCALES = ["fi", "sv", "en"] as const;
 
-/** The organisation type each staff role belongs to; administrators belong to none. */
-export const ORGANISATION_TYPE_OF_ROLE = { OFFICIAL: "EMPLOYMENT_OFFICE", PROVIDER_STAFF: "TRAINING_PROVIDER", ADMIN: null } as const;
+export { ORGANISATION_TYPES_OF_ROLE };
 
 export const businessIdField = z
   .string({ error: "validation.required" })
@@ -23,15 +24,22 @@ export const businessIdField = z
     if (problem) ctx.addIssue({ code: "custom", message: `admin.validation.businessId.${problem}` });
   });
 
-export const organisationSchema = z.object({
-  type: z.enum(ORGANISATION_TYPES, { error: "validation.choose" }),
-  name: requiredText(200),
-  businessId: businessIdField,
-  municipality: requiredText(100),
-  email: optionalEmail,
-  phone: optionalText(50),
-  address: optionalText(200),
-});
+export const organisationSchema = z
+  .object({
+    type: z.enum(ORGANISATION_TYPES, { error: "validation.choose" }),
+    name: requiredText(200),
+    businessId: businessIdField,
+    municipality: requiredText(100),
+    email: optionalEmail,
+    phone: optionalText(50),
+    address: optionalText(200),
+    /** Advice points only: run by the municipality or an NGO. */
+    operator: z.preprocess(blank, z.enum(Object.values(AdvicePointOperator), { error: "validation.choose" }).optional()).transform((v) => v ?? null),
+  })
+  .superRefine((o, ctx) => {
+    if (o.type === "ADVICE_POINT" && !o.operator) ctx.addIssue({ code: "custom", path: ["operator"], message: "validation.choose" });
+  })
+  .transform((o) => ({ ...o, operator: o.type === "ADVICE_POINT" ? o.operator : null }));
 export type OrganisationInput = z.input<typeof organisationSchema>;
 export type OrganisationData = z.output<typeof organisationSchema>;
 

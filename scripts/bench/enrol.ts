@@ -18,7 +18,7 @@ say(`database ${new URL(databaseUrl).pathname.slice(1)}, migrated`);
 // Data: one office and provider, 3 phases × 50 courses of 20 seats, many clients.
 const sql = new pg.Client(databaseUrl);
 await sql.connect();
-const { rows: [office] } = await sql.query(`INSERT INTO "Organisation" (id, type, name, municipality, "updatedAt") VALUES (gen_random_uuid(), 'EMPLOYMENT_OFFICE', 'Bench office', 'Helsinki', now()) RETURNING id`);
+const { rows: [office] } = await sql.query(`INSERT INTO "Organisation" (id, type, name, municipality, "updatedAt") VALUES (gen_random_uuid(), 'EMPLOYMENT_AUTHORITY', 'Bench office', 'Helsinki', now()) RETURNING id`);
 const { rows: [provider] } = await sql.query(`INSERT INTO "Organisation" (id, type, name, municipality, "updatedAt") VALUES (gen_random_uuid(), 'TRAINING_PROVIDER', 'Bench provider', 'Helsinki', now()) RETURNING id`);
 const { rows: [official] } = await sql.query(`INSERT INTO "User" (id, email, name, role, "organisationId", "updatedAt") VALUES (gen_random_uuid(), 'bench.official@example.fi', 'Bench Official', 'OFFICIAL', $1, now()) RETURNING id`, [office.id]);
 const { rows: courses } = await sql.query<{ id: string }>(

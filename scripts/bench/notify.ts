@@ -19,7 +19,7 @@ const { startMailCatcher } = await import("../../server/notifications/catcher");
 const { startWorker } = await import("../../server/notifications/worker");
 
 const prisma = db();
-const office = await prisma.organisation.create({ data: { type: "EMPLOYMENT_OFFICE", name: "Bench office", municipality: "Helsinki" } });
+const office = await prisma.organisation.create({ data: { type: "EMPLOYMENT_AUTHORITY", name: "Bench office", municipality: "Helsinki" } });
 const provider = await prisma.organisation.create({ data: { type: "TRAINING_PROVIDER", name: "Bench provider", municipality: "Helsinki" } });
 const official = await prisma.user.create({ data: { email: `bench.notify.${Date.now()}@example.fi`, name: "Bench Official", role: "OFFICIAL", organisationId: office.id } });
 const actor = staff({ userId: official.id, email: official.email, name: official.name, role: "OFFICIAL", organisationId: office.id, organisationName: office.name });

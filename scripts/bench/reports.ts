@@ -42,7 +42,7 @@ if (process.env.BENCH_ADD_USERS === "1") {
     UNION ALL SELECT gen_random_uuid(), 'load.admin@example.fi', 'Load Administrator', 'ADMIN'::"Role", NULL, now()
     ON CONFLICT (email) DO NOTHING`);
 }
-const people = { admin: await person("ADMIN", null), official: await person("OFFICIAL", "EMPLOYMENT_OFFICE"), provider: await person("PROVIDER_STAFF", "TRAINING_PROVIDER") };
+const people = { admin: await person("ADMIN", null), official: await person("OFFICIAL", "EMPLOYMENT_AUTHORITY"), provider: await person("PROVIDER_STAFF", "TRAINING_PROVIDER") };
 for (const [name, p] of Object.entries(people)) {
   if (!p) throw new Error(`No ${name} in the database: run \`npm run seed:load\` (or BENCH_ADD_USERS=1 on a copy of older load data).`);
 }

@@ -86,7 +86,7 @@ describe("only administrators", () => {
       expect(await getOrganisation(actor, w.office.id)).toBeNull();
       expect(await organisationChoices(actor)).toEqual([]);
       expect(await createOrganisation(actor, organisation())).toEqual({ ok: false, code: "NOT_FOUND" });
-      expect(await updateOrganisation(actor, w.office.id, organisation({ type: "EMPLOYMENT_OFFICE" }))).toEqual({ ok: false, code: "NOT_FOUND" });
+      expect(await updateOrganisation(actor, w.office.id, organisation({ type: "EMPLOYMENT_AUTHORITY" }))).toEqual({ ok: false, code: "NOT_FOUND" });
       expect(await listUsers(actor, userListFilterSchema.parse({}))).toBeNull();
       expect(await getUser(actor, target.id)).toBeNull();
       expect(await inviteUser(actor, invite())).toEqual({ ok: false, code: "NOT_FOUND" });
@@ -129,7 +129,7 @@ describe("organisations", () => {
     const admin = await makeAdmin();
     const w = await makeWorld();
     const current = (await getOrganisation(admin, w.provider.id))!;
-    const data = organisation({ type: "EMPLOYMENT_OFFICE", name: current.name, businessId: businessId() });
+    const data = organisation({ type: "EMPLOYMENT_AUTHORITY", name: current.name, businessId: businessId() });
     expect(await updateOrganisation(admin, w.provider.id, data)).toEqual({ ok: false, code: "TYPE_IN_USE" });
   });
 });

@@ -4,8 +4,9 @@ import { recordAudit } from "../audit";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { OrganisationData } from "../../lib/schemas/admin";
+import { MANAGED_ORGANISATION_TYPES } from "../../lib/organisations";
 
-// Employment offices and training providers, kept by administrators. A provider's contact details
+// Employment authorities, integration services, training providers and advice points, kept by administrators. A provider's contact details
 // (e-mail, phone, address) are the footer of the e-mails about its courses; an office's, of the
 // e-mails to its clients.
 
@@ -17,7 +18,7 @@ export async function listOrganisations(actor: Actor, filter: { q?: string; type
   if (actor.role !== "ADMIN") return null;
   const rows = await db().organisation.findMany({
     where: {
-      type: filter.type === "EMPLOYMENT_OFFICE" || filter.type === "TRAINING_PROVIDER" ? filter.type : { in: ["EMPLOYMENT_OFFICE", "TRAINING_PROVIDER"] },
+      type: { in: MANAGED_ORGANISATION_TYPES.filter((t) => !filter.type || t === filter.type) },
       ...(filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { businessId: { startsWith: filter.q } }, { municipality: { contains: filter.q, mode: "insensitive" } }] } : {}),
     },
     orderBy: [{ type: "asc" }, { name: "asc" }],
@@ -29,14 +30,14 @@ export async function listOrganisations(actor: Actor, filter: { q?: string; type
 
 export async function getOrganisation(actor: Actor, id: string) {
   if (actor.role !== "ADMIN" || !isId(id)) return null;
-  return db().organisation.findFirst({ where: { id, type: { in: ["EMPLOYMENT_OFFICE", "TRAINING_PROVIDER"] } } });
+  return db().organisation.findFirst({ where: { id, type: { in: [...MANAGED_ORGANISATION_TYPES] } } });
 }
 
 /** Choices for a user's organisation: each staff role belongs to one type. */
 export async function organisationChoices(actor: Actor) {
   if (actor.role !== "ADMIN") return [];
   return db().organisation.findMany({
-    where: { type: { in: ["EMPLOYMENT_OFFICE", "TRAINING_PROVIDER"] } },
+    where: { type: { in: [...MANAGED_ORGANISATION_TYPES] } },
     select: { id: true, name: true, type: true },
     orderBy: [{ type: "asc" }, { name: "asc" }],
   });

@@ -5,7 +5,7 @@ import { writeInvitation } from "../auth/invitation";
 import { recordAudit } from "../audit";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { ORGANISATION_TYPE_OF_ROLE, type InviteUserData, type UpdateUserData, type UserListFilter } from "../../lib/schemas/admin";
+import { ORGANISATION_TYPES_OF_ROLE, type InviteUserData, type UpdateUserData, type UserListFilter } from "../../lib/schemas/admin";
 
 // Staff accounts, kept by administrators: invite by e-mail (the invitee sets their own password),
 // change the role and organisation, deactivate and reactivate. A deactivated user's session and API
@@ -61,12 +61,12 @@ export async function getUser(actor: Actor, id: string, now = new Date()) {
   return { ...rest, state: stateOf({ ...user }, now), invitationExpiresAt: invitations.map((i) => i.expiresAt).sort((a, b) => b.getTime() - a.getTime())[0] ?? null, hasPassword: Boolean(passwordHash) };
 }
 
-/** The organisation must exist and be of the role's type (an official works in an employment office). */
+/** The organisation must exist and be of the role's type (an official works in an employment authority or integration services). */
 async function organisationFits(role: UpdateUserData["role"], organisationId: string | null): Promise<boolean> {
-  const type = ORGANISATION_TYPE_OF_ROLE[role];
-  if (type === null) return organisationId === null;
+  const types = ORGANISATION_TYPES_OF_ROLE[role];
+  if (types.length === 0) return organisationId === null;
   if (!organisationId) return false;
-  return (await db().organisation.count({ where: { id: organisationId, type } })) === 1;
+  return (await db().organisation.count({ where: { id: organisationId, type: { in: [...types] } } })) === 1;
 }
 
 function isUniqueViolation(error: unknown): boolean {

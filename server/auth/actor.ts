@@ -19,6 +19,8 @@ export function homePathFor(role: Role): string {
       return "/provider";
     case "ADMIN":
       return "/admin";
+    case "ADVISER":
+      return "/advice";
   }
 }
 

@@ -67,7 +67,7 @@ describe("database-enforced invariants", () => {
   let office: string;
   let provider: string;
   beforeAll(async () => {
-    office = await organisation("EMPLOYMENT_OFFICE");
+    office = await organisation("EMPLOYMENT_AUTHORITY");
     provider = await organisation("TRAINING_PROVIDER");
   });
 

@@ -57,7 +57,7 @@ export interface DemoOrganisation {
 export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
   {
     key: "office-helsinki",
-    type: "EMPLOYMENT_OFFICE",
+    type: "EMPLOYMENT_AUTHORITY",
     name: "Helsingin työllisyyspalvelut",
     businessId: "2918374-4",
     municipality: "Helsinki",
@@ -67,7 +67,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
   },
   {
     key: "office-vantaa",
-    type: "EMPLOYMENT_OFFICE",
+    type: "EMPLOYMENT_AUTHORITY",
     name: "Vantaan ja Keravan työllisyysalue",
     businessId: "3104562-3",
     municipality: "Vantaa",

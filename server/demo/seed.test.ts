@@ -17,7 +17,7 @@ async function demoOrganisations() {
     where: { businessId: { in: DEMO_ORGANISATIONS.map((o) => o.businessId) } },
   });
   return {
-    officeIds: organisations.filter((o) => o.type === "EMPLOYMENT_OFFICE").map((o) => o.id),
+    officeIds: organisations.filter((o) => o.type === "EMPLOYMENT_AUTHORITY").map((o) => o.id),
     providerIds: organisations.filter((o) => o.type === "TRAINING_PROVIDER").map((o) => o.id),
     count: organisations.length,
   };
@@ -93,7 +93,7 @@ describe("seedDemoData", () => {
       const user = users.find((u) => u.email === account.email);
       expect(user, account.email).toBeDefined();
       expect(user?.role).toBe(account.role);
-      const expectedType = { OFFICIAL: "EMPLOYMENT_OFFICE", PROVIDER_STAFF: "TRAINING_PROVIDER", ADMIN: undefined }[account.role];
+      const expectedType = { OFFICIAL: "EMPLOYMENT_AUTHORITY", PROVIDER_STAFF: "TRAINING_PROVIDER", ADVISER: "ADVICE_POINT", ADMIN: undefined }[account.role];
       expect(user?.organisation?.type).toBe(expectedType);
     }
     for (const email of ["virkailija@example.fi", "virkailija2@example.fi", "jarjestaja@example.fi", "admin@example.fi"]) {

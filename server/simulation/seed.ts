@@ -13,7 +13,7 @@ import { addDays, helsinkiToday, parseDate } from "../../lib/dates";
 export async function seedWorld(world: World): Promise<void> {
   const prisma = db();
   const organisations = [
-    ...world.offices.map((o) => ({ id: o.id, type: "EMPLOYMENT_OFFICE" as const, name: o.name, municipality: o.municipality })),
+    ...world.offices.map((o) => ({ id: o.id, type: "EMPLOYMENT_AUTHORITY" as const, name: o.name, municipality: o.municipality })),
     ...world.providers.map((p) => ({ id: p.id, type: "TRAINING_PROVIDER" as const, name: p.name, municipality: p.municipality })),
   ];
   await prisma.organisation.createMany({ data: organisations });

@@ -4,7 +4,7 @@ import { hashPassword } from "../auth/password";
 import { testDb, uniqueSuffix } from "./db";
 import { parseDate } from "../../lib/dates";
 
-export async function makeOrganisation(type: "EMPLOYMENT_OFFICE" | "TRAINING_PROVIDER" = "EMPLOYMENT_OFFICE") {
+export async function makeOrganisation(type: "EMPLOYMENT_AUTHORITY" | "TRAINING_PROVIDER" = "EMPLOYMENT_AUTHORITY") {
   return testDb().organisation.create({
     data: { type, name: `Test ${type} ${uniqueSuffix()}`, municipality: "Helsinki" },
   });
@@ -18,7 +18,7 @@ export async function makeUser(role: Role, options: { password?: string; organis
       ? options.organisationId
       : role === "ADMIN"
         ? null
-        : (await makeOrganisation(role === "OFFICIAL" ? "EMPLOYMENT_OFFICE" : "TRAINING_PROVIDER")).id;
+        : (await makeOrganisation(role === "OFFICIAL" ? "EMPLOYMENT_AUTHORITY" : "TRAINING_PROVIDER")).id;
   const hash = options.password ? hashPassword(options.password) : (passwordHash ??= hashPassword("correct horse battery staple"));
   return testDb().user.create({
     data: { email: `user.${uniqueSuffix()}@example.fi`, name: "Test User", role, organisationId, passwordHash: await hash },
@@ -38,7 +38,7 @@ function actorOf(user: { id: string; email: string; name: string; role: Role; or
 
 /** An employment office with an official and a training provider with a coordinator. */
 export async function makeWorld(): Promise<World> {
-  const office = await makeOrganisation("EMPLOYMENT_OFFICE");
+  const office = await makeOrganisation("EMPLOYMENT_AUTHORITY");
   const provider = await makeOrganisation("TRAINING_PROVIDER");
   const official = await makeUser("OFFICIAL", { organisationId: office.id });
   const staff = await makeUser("PROVIDER_STAFF", { organisationId: provider.id });

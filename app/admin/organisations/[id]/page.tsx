@@ -31,6 +31,7 @@ export default async function EditOrganisationPage({ params }: { params: Promise
           email: organisation.email ?? "",
           phone: organisation.phone ?? "",
           address: organisation.address ?? "",
+          operator: organisation.operator ?? "",
         }}
         submit={saveOrganisation.bind(null, organisation.id)}
       />
