@@ -92,6 +92,7 @@ const NEW_COURSE = { name: "Pääsyoikeuksien testikurssi", studyPath: "BASIC", 
 /** A town no demo course or other journey uses: criteria naming it with another study path match nothing. */
 const TOWN = "Pääsyoikeusmaa";
 const REASON = "Pääsyoikeuden testi";
+const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 const MATCHING_NOTHING = { studyPath: "LITERACY", levelFit: true, municipalities: [TOWN], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
 
 /**
@@ -152,6 +153,10 @@ const ROUTES: Record<string, Call[]> = {
   "GET /admin/audit/export": [{ path: () => "/admin/audit/export?format=csv", expect: ADMINS }],
   "GET /set-password/[token]": [{ path: () => "/set-password/not-a-real-token", expect: everyone(200) }],
 
+  // Advisers' pages (an advice point's own): nobody else may open them.
+  "GET /advice/handovers": [{ path: () => "/advice/handovers", expect: only([], 200, 404) }],
+  "GET /advice/visits/[id]/handover": [{ path: () => `/advice/visits/${NO_SUCH_ID}/handover`, expect: only([], 200, 404) }],
+
   "GET /reports": [{ path: () => "/reports", expect: STAFF }],
   "GET /reports/export": [{ path: () => "/reports/export?table=fillByCourse&format=csv", expect: STAFF }],
 
@@ -197,6 +202,9 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/official/actions.ts#referSeveral": { page: () => "/official/bulk", args: (i) => [valid(bulkReferralSchema, { clientIds: [i.client], courseId: i.openCourse })], for: ["official"] },
   "app/official/actions.ts#referToPoolAction": { page: (i) => `/official/clients/${i.client}/pool`, args: (i) => [valid(poolReferralSchema, { clientId: i.client, criteria: MATCHING_NOTHING, rankedCourseIds: [i.openCourse] })], for: ["official"] },
   "app/official/actions.ts#closePoolAction": { page: (i) => `/official/clients/${i.poolClient}`, args: (i) => [{ clientId: i.poolClient, values: valid(closePoolSchema, { queueEntryId: i.pool, reason: REASON }) }], for: ["official"] },
+  "app/official/leads/actions.ts#closeLeadAction": { page: () => "/official", args: () => [{ leadId: NO_SUCH_ID, reason: REASON }], for: ["official"] },
+  "app/official/leads/actions.ts#registerFromLead": { page: () => "/official/clients/new", args: () => [NO_SUCH_ID, { values: valid(clientSchema, NEW_CLIENT) }], for: ["official"] },
+  "app/advice/visits/[id]/handover/actions.ts#handOverAction": { page: () => "/advice/handovers", args: () => [{ visitId: NO_SUCH_ID, officeId: NO_SUCH_ID, consent: true, phone: "040 123 4567" }], for: [] },
   "app/provider/actions.ts#createCourseAction": { page: () => "/provider/courses/new", args: () => [valid(courseSchema, NEW_COURSE)], for: ["provider", "otherProvider"] },
   "app/provider/actions.ts#updateCourseAction": { page: (i) => `/provider/courses/${i.course}/edit`, args: (i) => [i.course, valid(courseSchema, NEW_COURSE)], for: ["provider"] },
   "app/provider/actions.ts#duplicateCourseAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course], for: ["provider"] },

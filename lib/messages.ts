@@ -18,6 +18,8 @@ export const MESSAGE_NAMESPACES = [
   "selfService",
   "mailbox",
   "reports",
+  /** Advice points' hand-overs to authorities: the adviser's form and list, the official's leads. */
+  "handover",
 ] as const;
 export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];
 

@@ -126,13 +126,14 @@ export function SelectField<T extends FieldValues>({
 }
 
 export function CheckboxField<T extends FieldValues>({ control, name, label, hintText }: Omit<Base<T>, "optionalText" | "fullWidth">) {
+  const status = useStatus();
   const id = useFieldId(name);
   return (
     <Controller
       name={name}
       control={control}
-      render={({ field }) => (
-        <Checkbox id={id} checked={Boolean(field.value)} onClick={({ checkboxState }) => field.onChange(checkboxState)} name={field.name} hintText={hintText} ref={field.ref}>
+      render={({ field, fieldState }) => (
+        <Checkbox id={id} checked={Boolean(field.value)} onClick={({ checkboxState }) => field.onChange(checkboxState)} name={field.name} hintText={hintText} ref={field.ref} {...status(fieldState.error)}>
           {label}
         </Checkbox>
       )}

@@ -33,10 +33,16 @@ export function ClientForm({
   clientId,
   initial,
   maskedIdentityCode,
+  prefill,
+  draftKey,
   save,
 }: {
   clientId?: string;
   initial?: ClientInput;
+  /** A new client's fields known already (an advice point's hand-over). */
+  prefill?: Partial<ClientInput>;
+  /** Where the half-filled form is kept in sessionStorage (default: the client, or "new"). */
+  draftKey?: string;
   maskedIdentityCode?: string | null;
   save: (input: { clientId?: string; values: ClientInput; allowDuplicate?: boolean; removeIdentityCode?: boolean }) => Promise<SaveClientResult>;
 }) {
@@ -47,12 +53,12 @@ export function ClientForm({
   const [pending, startTransition] = useTransition();
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const storageKey = `kp.clientForm.${clientId ?? "new"}`;
+  const storageKey = `kp.clientForm.${draftKey ?? clientId ?? "new"}`;
   const duplicatesHeading = useRef<HTMLHeadingElement>(null);
 
   const { control, handleSubmit, reset, subscribe, setError, setValue, getValues, formState } = useForm<ClientInput, unknown, ClientData>({
     resolver: zodResolver(clientSchema) as Resolver<ClientInput, unknown, ClientData>,
-    defaultValues: initial ?? EMPTY,
+    defaultValues: initial ?? { ...EMPTY, ...prefill },
     mode: "onTouched",
   });
 
@@ -60,7 +66,7 @@ export function ClientForm({
     const saved = sessionStorage.getItem(storageKey);
     if (saved) {
       try {
-        reset({ ...(initial ?? EMPTY), ...(JSON.parse(saved) as Partial<ClientInput>) }, { keepDefaultValues: true });
+        reset({ ...(initial ?? { ...EMPTY, ...prefill }), ...(JSON.parse(saved) as Partial<ClientInput>) }, { keepDefaultValues: true });
       } catch {
         sessionStorage.removeItem(storageKey);
       }
@@ -73,7 +79,7 @@ export function ClientForm({
         sessionStorage.setItem(storageKey, JSON.stringify(rest));
       },
     });
-  }, [storageKey, initial, reset, subscribe]);
+  }, [storageKey, initial, prefill, reset, subscribe]);
 
   // The code against the date of birth, as soon as both are there (the schema checks it again on save).
   const [codeValue, birthValue] = useWatch({ control, name: ["personalIdentityCode", "dateOfBirth"] });
