@@ -5,6 +5,7 @@ import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { referClient, staff } from "../enrolment";
 import { answerSelfService, loadSelfService } from "../self-service/link-page";
+import { languageOfLink } from "../self-service/tokens";
 import { recipientOf, tokenIn, smtpDeliveryForThisFile } from "./testing/smtp";
 
 const IDENTITY_CODE = "131052-308T";
@@ -47,8 +48,13 @@ describe("client e-mails through SMTP", () => {
     // The links work: the page behind them shows the offer, and the queue page the place in the queue.
     const offerToken = tokenIn(offer);
     expect(offer.text).toContain(`${BASE}/o/${offerToken}?lang=uk&answer=accept`);
-    expect(await loadSelfService(offerToken)).toMatchObject({ state: "offer", locale: "uk", course: { name: course.name } });
-    expect(await loadSelfService(tokenIn(queued))).toMatchObject({ state: "queue", locale: "ar", position: 1, total: 1 });
+    expect(await loadSelfService(offerToken)).toMatchObject({ state: "offer", course: { name: course.name } });
+    expect(await loadSelfService(tokenIn(queued))).toMatchObject({ state: "queue", position: 1, total: 1 });
+    // Each link keeps the language its e-mail was written in: the page opens in it (i18n/request.ts).
+    expect(await languageOfLink(offerToken)).toBe("uk");
+    expect(await languageOfLink(tokenIn(queued))).toBe("ar");
+    expect(await languageOfLink(`${offerToken.slice(0, -1)}${offerToken.endsWith("A") ? "B" : "A"}`)).toBeNull();
+    expect(await languageOfLink("not-a-token")).toBeNull();
 
     expect(await answerSelfService(offerToken, "decline")).toEqual({ ok: true, status: "DECLINED" });
     expect(await answerSelfService(offerToken, "accept")).toEqual({ ok: false, code: "USED" });
