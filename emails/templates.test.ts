@@ -36,7 +36,7 @@ describe.each(EMAIL_LANGUAGES)("e-mails in %s", (lang) => {
     expect(email.html).toContain(`lang="${lang}"`);
     expect(email.html).toContain(`dir="${lang === "ar" ? "rtl" : "ltr"}"`);
     expect(email.text).toContain(messages[template]!.heading.toUpperCase());
-    expect(email.text).toContain("Helsingin TE-toimisto");
+    expect(email.text).toContain("Helsingin työllisyyspalvelut");
     expect(email.language).toBe(lang);
     if (template === "client/seat_offered") {
       expect(email.html).toContain("answer=accept");

@@ -35,8 +35,17 @@ export interface PoolStanding {
   total: number;
 }
 
-export type SelfServiceView =
-  | { state: "unknown" }
+/** The client's own office: who to contact, by name, with its contact details (never "the TE office"). */
+export interface SelfServiceOffice {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export type SelfServiceView = { state: "unknown" } | (KnownLinkView & { office: SelfServiceOffice });
+
+type KnownLinkView =
   | { state: "expired"; course: SelfServiceCourse }
   /** `preferred`: the courses ranked higher whose queue places an acceptance on condition keeps (empty: not available). */
   | { state: "offer"; course: SelfServiceCourse; deadline: Date; preferred: string[] }
@@ -64,6 +73,13 @@ export async function loadSelfService(token: string, now = new Date(), ip: strin
     await recordUnknownLink(ip);
     return { state: "unknown" };
   }
+  const client = await db().enrolment.findUnique({ where: { id: row.enrolmentId }, select: { client: { select: { office: { select: { name: true, email: true, phone: true, address: true } } } } } });
+  if (!client) return { state: "unknown" };
+  const view = await linkView(row, now);
+  return view ? { ...view, office: client.client.office } : { state: "unknown" };
+}
+
+async function linkView(row: NonNullable<Awaited<ReturnType<typeof find>>>, now: Date): Promise<KnownLinkView | null> {
   const enrolment = await db().enrolment.findUnique({
     where: { id: row.enrolmentId },
     select: {
@@ -71,7 +87,7 @@ export async function loadSelfService(token: string, now = new Date(), ip: strin
       course: { select: courseSelect },
     },
   });
-  if (!enrolment) return { state: "unknown" };
+  if (!enrolment) return null;
   const { capacity, provider, ...rest } = enrolment.course;
   const course: SelfServiceCourse = { ...rest, provider: provider.name };
   const status = enrolment.status;

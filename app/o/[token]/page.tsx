@@ -84,6 +84,22 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
     </ul>
   );
 
+  // Whom to contact: the client's own office by name, with its details (an unknown link has none).
+  const office =
+    view.state === "unknown" ? null : (
+      <section className={styles.office} aria-labelledby="office-heading">
+        <h2 id="office-heading" className={styles.officeHeading}>{t("selfService.office.heading")}</h2>
+        <p>{t("selfService.office.intro")}</p>
+        <dl className={styles.details}>
+          <dt>{t("selfService.office.name")}</dt>
+          <dd>{view.office.name}</dd>
+          {view.office.phone && (<><dt>{t("selfService.office.phone")}</dt><dd><a href={`tel:${view.office.phone.replace(/\s/g, "")}`}>{view.office.phone}</a></dd></>)}
+          {view.office.email && (<><dt>{t("selfService.office.email")}</dt><dd><a href={`mailto:${view.office.email}`}>{view.office.email}</a></dd></>)}
+          {view.office.address && (<><dt>{t("selfService.office.address")}</dt><dd>{view.office.address}</dd></>)}
+        </dl>
+      </section>
+    );
+
   let content;
   switch (view.state) {
     case "unknown":
@@ -204,6 +220,7 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
           {view.state === "answered" ? t("selfService.actions.done") : ""}
         </div>
         <section className="kp-panel kp-stack">{content}</section>
+        {office}
       </div>
     </NextIntlClientProvider>
   );
