@@ -16,6 +16,7 @@ import { apiToken, bearer } from "./support/api";
 import { signIn } from "./support/auth";
 import { fi } from "./support/messages";
 import { addDays, helsinkiToday } from "../lib/dates";
+import { visitListLabelsSchema } from "../lib/schemas/admin";
 import { clientSchema } from "../lib/schemas/client";
 import { courseSchema } from "../lib/schemas/course";
 import { bulkReferralSchema, officialReferralSchema } from "../lib/schemas/official";
@@ -48,6 +49,8 @@ interface Ids {
   /** The first office and its official, for the administrator's pages. */
   organisation: string;
   user: string;
+  /** The first entry of the managed lists (a built-in topic), for the administrator's pages. */
+  listEntry: string;
   /** A client of the first office with an active pooled referral, and that pool. */
   poolClient: string;
   pool: string;
@@ -147,6 +150,9 @@ const ROUTES: Record<string, Call[]> = {
   "GET /admin/users": [{ path: () => "/admin/users", expect: ADMINS }],
   "GET /admin/users/invite": [{ path: () => "/admin/users/invite", expect: ADMINS }],
   "GET /admin/users/[id]": [{ path: (i) => `/admin/users/${i.user}`, expect: ADMINS }],
+  "GET /admin/lists": [{ path: () => "/admin/lists", expect: ADMINS }],
+  "GET /admin/lists/new": [{ path: () => "/admin/lists/new?kind=DESTINATION", expect: ADMINS }],
+  "GET /admin/lists/[id]": [{ path: (i) => `/admin/lists/${i.listEntry}`, expect: ADMINS }],
   "GET /admin/tokens": [{ path: () => "/admin/tokens", expect: ADMINS }],
   "GET /admin/settings": [{ path: () => "/admin/settings", expect: ADMINS }],
   "GET /admin/audit": [{ path: () => "/admin/audit", expect: ADMINS }],
@@ -221,6 +227,9 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/admin/actions.ts#resendInvitationAction": { page: (i) => `/admin/users/${i.user}`, args: () => [], for: ["admin"] },
   "app/admin/actions.ts#revokeTokenAction": { page: () => "/admin/tokens", args: () => [], for: ["admin"] },
   "app/admin/actions.ts#saveSettings": { page: () => "/admin/settings", args: () => [{ defaultOfferResponseHours: 1, retentionMonths: 1 }], for: ["admin"] },
+  "app/admin/lists/actions.ts#saveListEntryAction": { page: (i) => `/admin/lists/${i.listEntry}`, args: (i) => [i.listEntry, valid(visitListLabelsSchema, { labelFi: "Pääsy", labelSv: "Åtkomst", labelEn: "Access" })], for: ["admin"] },
+  "app/admin/lists/actions.ts#moveListEntryAction": { page: () => "/admin/lists", args: () => [], for: ["admin"] },
+  "app/admin/lists/actions.ts#setListEntryRetiredAction": { page: (i) => `/admin/lists/${i.listEntry}`, args: () => [], for: ["admin"] },
   "app/set-password/[token]/actions.ts#setPasswordAction": { public: "an invitee sets a password: authorised by the token in its arguments, not by a session" },
 };
 
@@ -406,6 +415,8 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
     }
   }
   const mail = await aMailboxMessage(sessions.admin);
+  const listEntry = /id="entry-([0-9a-f-]{36})"/.exec(await (await sessions.admin.get("/admin/lists")).text())?.[1];
+  expect(listEntry, "an entry of the managed lists").toBeTruthy();
   expect(course, "a course of the first provider with enrolments").not.toBe("");
   const me = await (await sessions.official.get("/api/v1/me", { headers: bearer(tokens.official) })).json();
   const { poolClient, pool } = await pooledClient(sessions.official, tokens.official);
@@ -420,7 +431,7 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   const referred = await sessions.official.post(`/api/v1/courses/${openCourse}/enrolments`, { headers: bearer(tokens.official), data: { clientId: cancelClient } });
   expect(referred.status(), await referred.text()).toBe(201);
   const apiEnrolment = ((await referred.json()) as { id: string }).id;
-  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment };
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, listEntry: listEntry!, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment };
 }
 
 /** The official registers a client of their own office through the JSON API. */

@@ -81,7 +81,7 @@ export function NumberField<T extends FieldValues>(props: Base<T> & Pick<InputPr
 }
 
 /** An ISO date (YYYY-MM-DD) typed as text; empty is null so optional dates stay optional. */
-export function DateField<T extends FieldValues>(props: Base<T>) {
+export function DateField<T extends FieldValues>(props: Base<T> & { onValue?: (value: string | null) => void }) {
   return <InputField {...props} inputMode="numeric" autoComplete="off" parse={asDate} />;
 }
 
