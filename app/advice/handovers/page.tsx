@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { InlineAlert } from "suomifi-ui-components";
-import { Heading, Paragraph } from "@/components/suomifi";
+import { Heading, InlineAlert, Paragraph } from "@/components/suomifi";
 import styles from "@/components/handover/handover.module.css";
 import { requireActor } from "@/server/auth/session";
 import { handoversOfPoint } from "@/server/advice/handovers";
