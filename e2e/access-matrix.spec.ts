@@ -21,15 +21,18 @@ import { clientSchema } from "../lib/schemas/client";
 import { courseSchema } from "../lib/schemas/course";
 import { bulkReferralSchema, officialReferralSchema } from "../lib/schemas/official";
 import { closePoolSchema, poolReferralSchema } from "../lib/schemas/pool";
+import { closeLeadSchema, handoverSchema } from "../lib/schemas/handover";
 import { bulkActionSchema, capacityChangeSchema, courseStatusSchema, enrolmentActionFormSchema, queueMoveSchema } from "../lib/schemas/provider";
 
-type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "admin" | "deactivated";
-const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "admin", "deactivated"];
+type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "adviser" | "otherAdviser" | "admin" | "deactivated";
+const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "adviser", "otherAdviser", "admin", "deactivated"];
 const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
   official: "virkailija@example.fi",
   otherOffice: "virkailija2@example.fi",
   provider: "jarjestaja@example.fi",
   otherProvider: "jarjestaja2@example.fi",
+  adviser: "neuvoja@example.fi",
+  otherAdviser: "neuvoja2@example.fi",
   admin: "admin@example.fi",
   // Signed in and given an API token, then deactivated by the administrator: must fare as the anonymous do.
   deactivated: "jarjestaja3@example.fi",
@@ -63,6 +66,9 @@ interface Ids {
   poolReferClient: string;
   /** An enrolment of another such client on openCourse, which the official cancels through the JSON API. */
   apiEnrolment: string;
+  /** A visit logged at the first advice point (demo data), and a hand-over of another to the first office: a lead. */
+  visit: string;
+  lead: string;
 }
 
 interface Call {
@@ -80,13 +86,14 @@ const everyone = (status: Outcome): Expectation => Object.fromEntries(ROLES.map(
 const only = (roles: Role[], allowed: Outcome, others: Outcome, anonymous: Outcome = "signin"): Expectation =>
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" || r === "deactivated" ? anonymous : roles.includes(r) ? allowed : others])) as Expectation;
 const STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 404);
+const ADVISERS = only(["adviser", "otherAdviser"], 200, 404);
 const OFFICIALS = only(["official", "otherOffice"], 200, 404);
 const OFFICE_RECORD = only(["official"], 200, 404);
 const PROVIDERS = only(["provider", "otherProvider"], 200, 404);
 const PROVIDER_RECORD = only(["provider"], 200, 404);
 const ADMINS = only(["admin"], 200, 404);
 // The JSON API answers 401 without a token, 403 to a role the endpoint is not for, 404 for other organisations' records.
-const API_STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 403, 401);
+const API_STAFF = only(["official", "otherOffice", "provider", "otherProvider", "adviser", "otherAdviser", "admin"], 200, 403, 401);
 const api = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403): Expectation => ({ ...everyone(otherwise), anonymous: 401, deactivated: 401, ...allowed });
 
 const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
@@ -160,8 +167,8 @@ const ROUTES: Record<string, Call[]> = {
   "GET /set-password/[token]": [{ path: () => "/set-password/not-a-real-token", expect: everyone(200) }],
 
   // Advisers' pages (an advice point's own): nobody else may open them.
-  "GET /advice/handovers": [{ path: () => "/advice/handovers", expect: only([], 200, 404) }],
-  "GET /advice/visits/[id]/handover": [{ path: () => `/advice/visits/${NO_SUCH_ID}/handover`, expect: only([], 200, 404) }],
+  "GET /advice/handovers": [{ path: () => "/advice/handovers", expect: ADVISERS }],
+  "GET /advice/visits/[id]/handover": [{ path: (i) => `/advice/visits/${i.visit}/handover`, expect: only(["adviser"], 200, 404) }],
 
   "GET /reports": [{ path: () => "/reports", expect: STAFF }],
   "GET /reports/export": [{ path: () => "/reports/export?table=fillByCourse&format=csv", expect: STAFF }],
@@ -208,9 +215,9 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/official/actions.ts#referSeveral": { page: () => "/official/bulk", args: (i) => [valid(bulkReferralSchema, { clientIds: [i.client], courseId: i.openCourse })], for: ["official"] },
   "app/official/actions.ts#referToPoolAction": { page: (i) => `/official/clients/${i.client}/pool`, args: (i) => [valid(poolReferralSchema, { clientId: i.client, criteria: MATCHING_NOTHING, rankedCourseIds: [i.openCourse] })], for: ["official"] },
   "app/official/actions.ts#closePoolAction": { page: (i) => `/official/clients/${i.poolClient}`, args: (i) => [{ clientId: i.poolClient, values: valid(closePoolSchema, { queueEntryId: i.pool, reason: REASON }) }], for: ["official"] },
-  "app/official/leads/actions.ts#closeLeadAction": { page: () => "/official", args: () => [{ leadId: NO_SUCH_ID, reason: REASON }], for: ["official"] },
-  "app/official/leads/actions.ts#registerFromLead": { page: () => "/official/clients/new", args: () => [NO_SUCH_ID, { values: valid(clientSchema, NEW_CLIENT) }], for: ["official"] },
-  "app/advice/visits/[id]/handover/actions.ts#handOverAction": { page: () => "/advice/handovers", args: () => [{ visitId: NO_SUCH_ID, officeId: NO_SUCH_ID, consent: true, phone: "040 123 4567" }], for: [] },
+  "app/official/leads/actions.ts#closeLeadAction": { page: () => "/official", args: (i) => [valid(closeLeadSchema, { leadId: i.lead, reason: REASON })], for: ["official"] },
+  "app/official/leads/actions.ts#registerFromLead": { page: () => "/official/clients/new", args: (i) => [i.lead, { values: valid(clientSchema, NEW_CLIENT) }], for: ["official"] },
+  "app/advice/visits/[id]/handover/actions.ts#handOverAction": { page: () => "/advice/handovers", args: (i) => [valid(handoverSchema, { visitId: i.visit, officeId: i.organisation, consent: true, phone: "040 123 4567" })], for: ["adviser"] },
   "app/provider/actions.ts#createCourseAction": { page: () => "/provider/courses/new", args: () => [valid(courseSchema, NEW_COURSE)], for: ["provider", "otherProvider"] },
   "app/provider/actions.ts#updateCourseAction": { page: (i) => `/provider/courses/${i.course}/edit`, args: (i) => [i.course, valid(courseSchema, NEW_COURSE)], for: ["provider"] },
   "app/provider/actions.ts#duplicateCourseAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course], for: ["provider"] },
@@ -378,7 +385,8 @@ test("server actions refuse other roles and other organisations' records", async
         maxRedirects: 0,
       });
       const body = await response.text();
-      const sameRole = (entry.for.includes("official") && role === "otherOffice") || (entry.for.includes("provider") && role === "otherProvider");
+      const sameRole =
+        (entry.for.includes("official") && role === "otherOffice") || (entry.for.includes("provider") && role === "otherProvider") || (entry.for.includes("adviser") && role === "otherAdviser");
       const redirectedToSignIn = /\/signin/.test(response.headers()["x-action-redirect"] ?? "");
       const ok =
         role === "anonymous" || role === "deactivated" ? redirectedToSignIn
@@ -431,7 +439,28 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   const referred = await sessions.official.post(`/api/v1/courses/${openCourse}/enrolments`, { headers: bearer(tokens.official), data: { clientId: cancelClient } });
   expect(referred.status(), await referred.text()).toBe(201);
   const apiEnrolment = ((await referred.json()) as { id: string }).id;
-  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, listEntry: listEntry!, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment };
+  const { visit, lead } = await aLead(sessions, tokens, me.organisationId);
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, listEntry: listEntry!, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment, visit, lead };
+}
+
+/**
+ * Two visits of the first advice point's demo log: one the calls are about, and one its adviser
+ * hands over to the first office through the form's own action, which makes a lead on the office's home.
+ */
+async function aLead(sessions: Record<Role, APIRequestContext>, tokens: Record<Exclude<Role, "anonymous">, string>, officeId: string): Promise<{ visit: string; lead: string }> {
+  const visits = await sessions.adviser.get(`/api/v1/visits?from=${inDays(-60)}&to=${inDays(0)}`, { headers: bearer(tokens.adviser) });
+  expect(visits.status(), await visits.text()).toBe(200);
+  const items = ((await visits.json()) as { items: { id: string }[] }).items;
+  expect(items.length, "demo visits at the first advice point").toBeGreaterThan(1);
+  const handedOver = await sessions.adviser.post("/advice/handovers", {
+    headers: { "Next-Action": discoverActions().get("app/advice/visits/[id]/handover/actions.ts#handOverAction")!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([valid(handoverSchema, { visitId: items[1]!.id, officeId, consent: true, firstName: "Ohjattu", lastName: "Pääsyoikeus", phone: "040 765 4321" })]),
+  });
+  expect(await handedOver.text(), "the adviser's hand-over").toContain('"ok":true');
+  const home = await (await sessions.official.get("/official")).text();
+  const lead = /\/official\/clients\/new\?lead=([0-9a-f-]{36})/.exec(home)?.[1];
+  expect(lead, "the lead on the office's home").toBeTruthy();
+  return { visit: items[0]!.id, lead: lead! };
 }
 
 /** The official registers a client of their own office through the JSON API. */
