@@ -12,7 +12,7 @@ const isClientPage = (path: string) => path.startsWith("/o/");
 
 /** `chooseLocale`: the server action behind the language switch. */
 export async function AppShell({ actor, chooseLocale, children }: { actor: Actor | null; chooseLocale: (formData: FormData) => Promise<void>; children: ReactNode }) {
-  const [t, reports, requestHeaders] = await Promise.all([getTranslations("shell"), getTranslations("reports"), headers()]);
+  const [t, reports, adviceStats, requestHeaders] = await Promise.all([getTranslations("shell"), getTranslations("reports"), getTranslations("adviceStats"), headers()]);
   const forClient = isClientPage(requestHeaders.get("x-kp-path") ?? "");
   return (
     <>
@@ -28,9 +28,15 @@ export async function AppShell({ actor, chooseLocale, children }: { actor: Actor
           </Link>
           {!forClient && (
           <div className={styles.tools}>
-            {actor && (
+            {/* Advisers never see training reports: their figures are their point's visits. */}
+            {actor && actor.role !== "ADVISER" && (
               <Link href="/reports" className={styles.navLink}>
                 {reports("nav")}
+              </Link>
+            )}
+            {actor?.role === "ADVISER" && (
+              <Link href="/advice/stats" className={styles.navLink}>
+                {adviceStats("nav")}
               </Link>
             )}
             {actor && (

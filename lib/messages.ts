@@ -18,6 +18,8 @@ export const MESSAGE_NAMESPACES = [
   "selfService",
   "mailbox",
   "reports",
+  /** The advice points' visit statistics (/advice/stats, /reports/advice, their exports and the API's labels). */
+  "adviceStats",
 ] as const;
 export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];
 
