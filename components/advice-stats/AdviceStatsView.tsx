@@ -34,6 +34,8 @@ export async function AdviceStatsView({ stats, publishable, action, choosePoint,
     ...(choosePoint && stats.point ? ([["point", stats.point.id]] as [string, string][]) : []),
   ];
   const month = views.find((v) => v.dimension === "month");
+  // December's "last 12 months" is "this year": the first of equal presets is the current one.
+  const current = stats.presets.find((p) => p.from === stats.period.from && p.to === stats.period.to)?.preset;
   const figure = (c: { value: number | null }) => (c.value === null ? t("legend.belowThreshold") : format.number(c.value));
 
   return (
@@ -71,7 +73,7 @@ export async function AdviceStatsView({ stats, publishable, action, choosePoint,
         <ul className={styles.presets}>
           {stats.presets.map((p) => (
             <li key={p.preset}>
-              <a href={link(p.from, p.to)} aria-current={p.from === stats.period.from && p.to === stats.period.to ? "true" : undefined}>
+              <a href={link(p.from, p.to)} aria-current={p.preset === current ? "true" : undefined}>
                 {t(`filters.preset.${p.preset}`)}
               </a>
             </li>

@@ -10,14 +10,18 @@ import styles from "./advice-stats.module.css";
  */
 export function BarChart({ table, labels }: { table: ViewTable; labels: { current: string; previous: string; row: (label: string, retired: boolean) => string; cell: (c: ViewCell) => string } }) {
   const largest = Math.max(1, ...table.rows.flatMap((r) => [r.count.value ?? 0, r.previous.value ?? 0]));
-  const bar = (c: ViewCell, kind: "current" | "previous") => (
-    <span className={styles.bar}>
-      <svg focusable="false">
-        {c.value !== null && c.value > 0 && <rect className={styles[kind]} x="0" y="0" height="12" width={`${((c.value / largest) * 100).toFixed(2)}%`} />}
+  // The longest bar takes 80 % of the width, leaving room for its figure after it.
+  const bar = (c: ViewCell, kind: "current" | "previous") => {
+    const length = c.value ? (c.value / largest) * 80 : 0;
+    return (
+      <svg className={styles.bar} focusable="false">
+        {length > 0 && <rect className={styles[kind]} x="0" y="2" height="12" width={`${length.toFixed(2)}%`} />}
+        <text className={styles.barValue} x={`${length.toFixed(2)}%`} dx={length > 0 ? 6 : 0} y="13">
+          {labels.cell(c)}
+        </text>
       </svg>
-      <span>{labels.cell(c)}</span>
-    </span>
-  );
+    );
+  };
   return (
     <figure className={styles.chart} aria-hidden="true">
       <div className={styles.keys}>
