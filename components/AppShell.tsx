@@ -46,12 +46,18 @@ export async function AppShell({ actor, chooseLocale, children }: { actor: Actor
 
 /** The staff UI's tools in the header: reports, who is signed in, the language switch, sign-out. */
 async function StaffTools({ actor, chooseLocale }: { actor: Actor | null; chooseLocale: (formData: FormData) => Promise<void> }) {
-  const [t, reports] = await Promise.all([getTranslations("shell"), getTranslations("reports")]);
+  const [t, reports, adviceStats] = await Promise.all([getTranslations("shell"), getTranslations("reports"), getTranslations("adviceStats")]);
   return (
     <div className={styles.tools}>
-      {actor && (
+      {/* Advisers never see training reports: their figures are their point's visits. */}
+      {actor && actor.role !== "ADVISER" && (
         <Link href="/reports" className={styles.navLink}>
           {reports("nav")}
+        </Link>
+      )}
+      {actor?.role === "ADVISER" && (
+        <Link href="/advice/stats" className={styles.navLink}>
+          {adviceStats("nav")}
         </Link>
       )}
       {actor && (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  addMonths,
   addYears,
   daysBetween,
   formatDate,
@@ -10,6 +11,8 @@ import {
   helsinkiTimestamp,
   helsinkiToday,
   isDateString,
+  monthDays,
+  monthOf,
   parseDate,
   parseMonth,
 } from "./dates";
@@ -109,5 +112,20 @@ describe("calendar days", () => {
     expect(() => formatDate(at("2026-01-14T22:30:00Z"))).toThrow(RangeError);
     expect(() => formatDate(new Date(Number.NaN))).toThrow(RangeError);
     expect(() => helsinkiToday(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("months", () => {
+  it("name the month of a day, step across years and know their first and last day", () => {
+    expect(monthOf("2026-03-31")).toBe("2026-03");
+    expect(addMonths("2026-01", -1)).toBe("2025-12");
+    expect(addMonths("2025-12", 1)).toBe("2026-01");
+    expect(addMonths("2026-03", -27)).toBe("2023-12");
+    expect(addMonths("2026-03", 0)).toBe("2026-03");
+    expect(monthDays("2024-02")).toEqual({ first: "2024-02-01", last: "2024-02-29" });
+    expect(monthDays("2025-02")).toEqual({ first: "2025-02-01", last: "2025-02-28" });
+    expect(monthDays("2025-12")).toEqual({ first: "2025-12-01", last: "2025-12-31" });
+    expect(() => addMonths("2026-03", 0.5)).toThrow(RangeError);
+    expect(() => monthOf("2026-02-30")).toThrow(RangeError);
   });
 });

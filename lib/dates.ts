@@ -144,3 +144,22 @@ function offsetAt(at: Date): number {
 export const CALENDAR_DAY = { dateStyle: "medium", timeZone: "UTC" } as const satisfies Intl.DateTimeFormatOptions;
 /** The same for a month (from parseMonth). */
 export const CALENDAR_MONTH = { year: "numeric", month: "short", timeZone: "UTC" } as const satisfies Intl.DateTimeFormatOptions;
+
+/** The month (YYYY-MM) a calendar day is in. */
+export function monthOf(day: string): string {
+  return formatDate(parseDate(day)).slice(0, 7);
+}
+
+/** The month `months` after `month` (YYYY-MM; before, when negative). */
+export function addMonths(month: string, months: number): string {
+  if (!Number.isInteger(months)) throw new RangeError(`Not a whole number of months: ${months}`);
+  const first = parseMonth(month);
+  const index = first.getUTCFullYear() * 12 + first.getUTCMonth() + months;
+  return formatDate(utcMidnight(Math.floor(index / 12), (index % 12) + 1, 1)!).slice(0, 7);
+}
+
+/** The first and the last calendar day of a month (YYYY-MM). */
+export function monthDays(month: string): { first: string; last: string } {
+  const first = formatDate(parseMonth(month));
+  return { first, last: addDays(formatDate(parseMonth(addMonths(month, 1))), -1) };
+}

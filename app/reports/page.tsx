@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { ReportSection } from "@/components/reports/ReportSection";
+import { ReportTabs } from "@/components/advice-stats/ReportTabs";
 import styles from "@/components/reports/reports.module.css";
 import { REPORT_TABLES, reportFilterSchema } from "@/lib/schemas/reports";
 import { requireActor } from "@/server/auth/session";
@@ -31,6 +32,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   return (
     <div className="kp-stack">
       <Heading variant="h1">{t("title")}</Heading>
+      {actor.role === "ADMIN" && <ReportTabs current="training" />}
       <Paragraph>{t(`intro.${scope}`, { organisation: actor.organisationName ?? "" })}</Paragraph>
 
       <form method="get" action="/reports" className={styles.filters} aria-label={t("filters.label")}>

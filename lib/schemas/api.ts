@@ -250,6 +250,19 @@ export const clientPoolsResponse = z.object({
 
 export const closePoolResponse = z.object({ ok: z.literal(true), withdrawn: count });
 
+/** Visits of a period by one dimension (GET /visits/stats); with suppress=true a hidden count is null. */
+export const visitStatsResponse = z.object({
+  rows: z.array(
+    z.object({
+      key: text.meta({ description: "The topic's or destination's id, the enum value (NOT_RECORDED for a profile left empty), the ISO 639-1 language code, YYYY-MM, or the advice point's id." }),
+      label: text.meta({ description: "In the caller's language (Accept-Language: fi, sv or en; Finnish otherwise)." }),
+      retired: z.boolean().meta({ description: "A topic or destination retired since: statistics keep it." }),
+      count: count.nullable().meta({ description: "Visits; null when suppressed for publication (below 5, or hidden so that one below 5 cannot be worked out)." }),
+    }),
+  ),
+  total: count.nullable().meta({ description: "Visits in the period (topic, language, destination: visits with at least one, so not the sum of the rows); null when below 5 and suppressed." }),
+});
+
 /** RFC 9457 problem details, the body of every 4xx and 5xx answer (`application/problem+json`). */
 export const problemResponse = z.object({
   type: text,

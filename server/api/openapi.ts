@@ -6,6 +6,7 @@ import { courseFilterSchema, coursePatchSchema, courseSchema } from "../../lib/s
 import { enrolmentActions, enrolmentActionSchema, enrolmentListSchema, referralSchema } from "../../lib/schemas/enrolment";
 import { clientRegisterFilterSchema } from "../../lib/schemas/official";
 import { closePoolBodySchema, poolReferralSchema } from "../../lib/schemas/pool";
+import { visitStatsQuerySchema } from "../../lib/schemas/advice-stats";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas that validate
 // requests and encode answers (lib/schemas/api.ts, through server/api/http.ts `answer`), so the
@@ -44,6 +45,7 @@ const responses = {
   EnrolmentActionResponse: answers.enrolmentActionResponse,
   PoolReferralResponse: answers.poolReferralResponse,
   ClosePoolResponse: answers.closePoolResponse,
+  VisitStatsResponse: answers.visitStatsResponse,
 };
 
 type RequestName = keyof typeof requests;
@@ -243,6 +245,23 @@ export function openApiDocument() {
           bodyOptional: true,
           answer: [200, "EnrolmentActionResponse", "Done"],
           errors: [403, 404],
+        }),
+      },
+      "/visits/stats": {
+        get: operation("get", {
+          operationId: "getVisitStats",
+          summary:
+            "Visits of a period (Finnish days, both included) by one dimension (advisers: their own advice point; administrators: every point, or one). " +
+            "A visit with several topics, languages or destinations is counted once for each. With suppress=true the figures are publishable: a count below 5, and any that would let one be worked out from the total, is null.",
+          parameters: queryParams(visitStatsQuerySchema, {
+            from: "The first day of the period, YYYY-MM-DD.",
+            to: "The last day of the period, YYYY-MM-DD (at most ten years after from).",
+            by: "The dimension: topic, language, channel, outcome, destination, month, advicePoint, ageBand, gender, timeInFinland or firstVisit.",
+            suppress: "true: suppress small counts for publication.",
+            point: "Administrators: one advice point's id. An adviser may name only their own.",
+          }).map((p) => (["from", "to", "by"].includes(p.name) ? { ...p, required: true } : p)),
+          answer: [200, "VisitStatsResponse", "One row per value that occurs in the period or a year earlier (every month for by=month), and the total"],
+          errors: [403, 404, 422],
         }),
       },
       "/openapi.json": {

@@ -55,22 +55,45 @@ export async function exportReportTable(actor: Actor, input: z.output<typeof rep
   const header = table.columns.map((c) => text.header(c.key));
   const stamp = helsinkiToday(reports.computedAt);
   const name = `raportti-${id}-${reports.filter.from}-${reports.filter.to}`;
-  if (format === "csv") {
-    const csv = (v: string | number) => csvCell(typeof v === "number" ? String(v).replace(".", text.decimal) : v);
+  return { ...(await tableFile({ format, name, title: text.title, header, lines, boldLastLine: table.total !== null, decimal: text.decimal })), stamp };
+}
+
+export interface TableFileInput {
+  format: "csv" | "xlsx";
+  /** The file's name without its extension. */
+  name: string;
+  /** The XLSX sheet's name (cut to Excel's 31 characters). */
+  title: string;
+  header: string[];
+  lines: (string | number)[][];
+  /** The last line is a totals row (bold in XLSX). */
+  boldLastLine: boolean;
+  /** The locale's decimal separator, for CSV numbers. */
+  decimal: "," | ".";
+}
+
+/**
+ * A table as a CSV (UTF-8 with a byte-order mark, semicolons, CRLF: what Excel in Finland opens)
+ * or an XLSX workbook of one sheet. Every table the app exports (reports, advice-point statistics)
+ * is written here.
+ */
+export async function tableFile(input: TableFileInput): Promise<{ body: Buffer; contentType: string; filename: string }> {
+  const { header, lines } = input;
+  if (input.format === "csv") {
+    const csv = (v: string | number) => csvCell(typeof v === "number" ? String(v).replace(".", input.decimal) : v);
     const body = "\uFEFF" + [header, ...lines].map((line) => line.map(csv).join(";")).join("\r\n") + "\r\n";
-    return { body: Buffer.from(body, "utf8"), contentType: "text/csv; charset=utf-8", filename: `${name}.csv`, stamp };
+    return { body: Buffer.from(body, "utf8"), contentType: "text/csv; charset=utf-8", filename: `${input.name}.csv` };
   }
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(text.title.slice(0, 31).replace(/[*?:\\/[\]]/g, " "));
+  const sheet = workbook.addWorksheet(input.title.slice(0, 31).replace(/[*?:\\/[\]]/g, " "));
   sheet.addRow(header).font = { bold: true };
   for (const line of lines) sheet.addRow(line);
-  if (table.total) sheet.lastRow!.font = { bold: true };
+  if (input.boldLastLine && lines.length) sheet.lastRow!.font = { bold: true };
   sheet.columns.forEach((column, i) => (column.width = i === 0 ? 36 : 16));
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   return {
     body: Buffer.from(await workbook.xlsx.writeBuffer()),
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    filename: `${name}.xlsx`,
-    stamp,
+    filename: `${input.name}.xlsx`,
   };
 }

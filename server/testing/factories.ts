@@ -73,3 +73,15 @@ export async function makeClient(officeId: string, data: Partial<import("../db/g
     data: { officeId, firstName: "Test", lastName: `Client ${s}`, dateOfBirth: parseDate("1990-01-01"), studyPath: "BASIC", email: `client.${s}@example.com`, preferredLanguage: "en", ...data },
   });
 }
+
+/** An advice point (neuvontapiste) run by a municipality. */
+export async function makeAdvicePoint(name?: string) {
+  return testDb().organisation.create({
+    data: { type: "ADVICE_POINT", operator: "MUNICIPALITY", name: name ?? `Test ADVICE_POINT ${uniqueSuffix()}`, municipality: "Helsinki" },
+  });
+}
+
+/** An adviser of the advice point. */
+export async function makeAdviser(advicePointId: string) {
+  return makeUser("ADVISER", { organisationId: advicePointId });
+}
