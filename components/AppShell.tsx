@@ -49,7 +49,8 @@ async function StaffTools({ actor, chooseLocale }: { actor: Actor | null; choose
   const [t, reports] = await Promise.all([getTranslations("shell"), getTranslations("reports")]);
   return (
     <div className={styles.tools}>
-      {actor && (
+      {/* Reports are about referrals and seats (an adviser may not open them); advisers' figures are their advice point's. */}
+      {actor && actor.role !== "ADVISER" && (
         <Link href="/reports" className={styles.navLink}>
           {reports("nav")}
         </Link>

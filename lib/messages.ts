@@ -22,6 +22,8 @@ export const MESSAGE_NAMESPACES = [
   "reports",
   /** Advice points' hand-overs to authorities: the adviser's form and list, the official's leads. */
   "handover",
+  /** The advice point's visit log (the adviser's desk). */
+  "advice",
 ] as const;
 export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];
 

@@ -38,6 +38,19 @@ function actorOf(user: { id: string; email: string; name: string; role: Role; or
   return { userId: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, organisationName };
 }
 
+/** An advice point (run by a municipality or an NGO). */
+export async function makeAdvicePoint(operator: "MUNICIPALITY" | "NGO" = "MUNICIPALITY") {
+  return testDb().organisation.create({
+    data: { type: "ADVICE_POINT", operator, name: `Test advice point ${uniqueSuffix()}`, municipality: "Helsinki" },
+  });
+}
+
+/** An adviser of `advicePointId` (a new advice point when left out), as the actor domain functions take. */
+export async function makeAdviser(advicePointId?: string): Promise<import("../auth/actor").Actor> {
+  const point = advicePointId ? await testDb().organisation.findUniqueOrThrow({ where: { id: advicePointId } }) : await makeAdvicePoint();
+  return actorOf(await makeUser("ADVISER", { organisationId: point.id }), point.name);
+}
+
 /** An employment office with an official and a training provider with a coordinator. */
 export async function makeWorld(): Promise<World> {
   const office = await makeOrganisation("EMPLOYMENT_AUTHORITY");
