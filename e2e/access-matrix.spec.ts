@@ -22,6 +22,7 @@ import { courseSchema } from "../lib/schemas/course";
 import { bulkReferralSchema, officialReferralSchema } from "../lib/schemas/official";
 import { closePoolSchema, poolReferralSchema } from "../lib/schemas/pool";
 import { closeLeadSchema, handoverSchema } from "../lib/schemas/handover";
+import { visitSchema } from "../lib/schemas/advice";
 import { bulkActionSchema, capacityChangeSchema, courseStatusSchema, enrolmentActionFormSchema, queueMoveSchema } from "../lib/schemas/provider";
 
 type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "adviser" | "otherAdviser" | "admin" | "deactivated";
@@ -68,6 +69,8 @@ interface Ids {
   apiEnrolment: string;
   /** A visit logged at the first advice point (demo data), and a hand-over of another to the first office: a lead. */
   visit: string;
+  /** An active topic of the managed list, to log a visit with. */
+  topic: string;
   lead: string;
 }
 
@@ -80,6 +83,8 @@ interface Call {
   namesAllowed?: boolean;
   /** The subject-access export: the client's own identity code, for their office's official. */
   identityCodeFor?: Role;
+  /** The first advice point's visit (ids.visit): its id must not appear in an answer to the roles not listed. */
+  visitSeenBy?: Role[];
 }
 
 const everyone = (status: Outcome): Expectation => Object.fromEntries(ROLES.map((r) => [r, status])) as Expectation;
@@ -97,11 +102,13 @@ const API_STAFF = only(["official", "otherOffice", "provider", "otherProvider", 
 const api = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403): Expectation => ({ ...everyone(otherwise), anonymous: 401, deactivated: 401, ...allowed });
 
 const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
+const visitBody = (i: Ids) => ({ channel: "WALK_IN", languages: ["fi"], topicIds: [i.topic], outcome: "ANSWERED", note: "Pääsyoikeuden testikäynti" });
 const NEW_CLIENT = { firstName: "Matriisi", lastName: "Testinen", dateOfBirth: "1990-01-01", preferredLanguage: "fi", studyPath: "BASIC" };
 const NEW_COURSE = { name: "Pääsyoikeuksien testikurssi", studyPath: "BASIC", instructionLanguage: "FI", levelFrom: "A0", levelTo: "A1_3", municipality: "Helsinki", schedule: "DAY", startsOn: inDays(60), endsOn: inDays(160), capacity: 5 };
 /** A town no demo course or other journey uses: criteria naming it with another study path match nothing. */
 const TOWN = "Pääsyoikeusmaa";
 const REASON = "Pääsyoikeuden testi";
+const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 const MATCHING_NOTHING = { studyPath: "LITERACY", levelFit: true, municipalities: [TOWN], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
 
 /**
@@ -166,6 +173,12 @@ const ROUTES: Record<string, Call[]> = {
   "GET /set-password/[token]": [{ path: () => "/set-password/not-a-real-token", expect: everyone(200) }],
 
   // Advisers' pages (an advice point's own): nobody else may open them.
+  "GET /advice": [{ path: () => "/advice", expect: ADVISERS, visitSeenBy: ["adviser"] }],
+  "GET /advice/visits/[id]/edit": [
+    { path: (i) => `/advice/visits/${i.visit}/edit`, expect: only(["adviser"], 200, 404) },
+    // A visit that does not exist is not found, for its would-be adviser too.
+    { path: () => `/advice/visits/${NO_SUCH_ID}/edit`, expect: only([], 200, 404) },
+  ],
   "GET /advice/handovers": [{ path: () => "/advice/handovers", expect: ADVISERS }],
   "GET /advice/visits/[id]/handover": [{ path: (i) => `/advice/visits/${i.visit}/handover`, expect: only(["adviser"], 200, 404) }],
 
@@ -188,12 +201,12 @@ const ROUTES: Record<string, Call[]> = {
   "GET /api/v1/clients/[id]": [{ path: (i) => `/api/v1/clients/${i.client}`, expect: api({ official: 200 }, 404) }],
   "GET /api/v1/courses": [{ path: () => "/api/v1/courses", expect: api({ official: 200, otherOffice: 200, provider: 200, otherProvider: 200, admin: 200 }) }],
   "POST /api/v1/courses": [{ method: "POST", path: () => "/api/v1/courses", body: () => valid(courseSchema, NEW_COURSE), expect: api({ provider: 201, otherProvider: 201 }) }],
-  "GET /api/v1/courses/[id]": [{ path: (i) => `/api/v1/courses/${i.course}`, expect: api({ official: 200, otherOffice: 200, provider: 200, otherProvider: 404, admin: 200 }) }],
+  "GET /api/v1/courses/[id]": [{ path: (i) => `/api/v1/courses/${i.course}`, expect: api({ official: 200, otherOffice: 200, provider: 200, otherProvider: 404, adviser: 404, otherAdviser: 404, admin: 200 }) }],
   "PATCH /api/v1/courses/[id]": [{ method: "PATCH", path: (i) => `/api/v1/courses/${i.course}`, body: () => ({}), expect: api({ provider: 200 }, 404) }],
-  "GET /api/v1/courses/[id]/enrolments": [{ path: (i) => `/api/v1/courses/${i.course}/enrolments`, expect: api({ provider: 200, otherProvider: 404, admin: 200 }) }],
+  "GET /api/v1/courses/[id]/enrolments": [{ path: (i) => `/api/v1/courses/${i.course}/enrolments`, expect: api({ provider: 200, otherProvider: 404, adviser: 404, otherAdviser: 404, admin: 200 }) }],
   // The first office's real client on an open course: their official refers them, the other office's is told "not found".
   "POST /api/v1/courses/[id]/enrolments": [{ method: "POST", path: (i) => `/api/v1/courses/${i.openCourse}/enrolments`, body: (i) => ({ clientId: i.referClient }), expect: api({ official: 201, otherOffice: 404 }) }],
-  "GET /api/v1/enrolments/[id]": [{ path: (i) => `/api/v1/enrolments/${i.enrolment}`, expect: api({ official: 200, otherOffice: 404, provider: 200, otherProvider: 404, admin: 200 }) }],
+  "GET /api/v1/enrolments/[id]": [{ path: (i) => `/api/v1/enrolments/${i.enrolment}`, expect: api({ official: 200, otherOffice: 404, provider: 200, otherProvider: 404, adviser: 404, otherAdviser: 404, admin: 200 }) }],
   "GET /api/v1/clients/[id]/pools": [{ path: (i) => `/api/v1/clients/${i.poolClient}/pools`, expect: api({ official: 200 }, 404) }],
   // As the course referral: a real client of the first office, criteria that match no course.
   "POST /api/v1/pools": [{ method: "POST", path: () => "/api/v1/pools", body: (i) => valid(poolReferralSchema, { clientId: i.poolReferClient, criteria: MATCHING_NOTHING }), expect: api({ official: 201, otherOffice: 404 }) }],
@@ -201,10 +214,14 @@ const ROUTES: Record<string, Call[]> = {
   "GET /api/v1/visits/stats": [{ path: () => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=channel&suppress=true`, expect: api({ adviser: 200, otherAdviser: 200, admin: 200 }) }],
   "POST /api/v1/enrolments/[id]/[action]": [
     // Without the reason a cancel needs: the other organisations learn nothing, not even that the body was wrong.
-    { method: "POST", path: (i) => `/api/v1/enrolments/${i.enrolment}/cancel`, body: () => ({ reason: "" }), expect: api({ official: 422, otherOffice: 404, provider: 422, otherProvider: 404 }) },
+    { method: "POST", path: (i) => `/api/v1/enrolments/${i.enrolment}/cancel`, body: () => ({ reason: "" }), expect: api({ official: 422, otherOffice: 404, provider: 422, otherProvider: 404, adviser: 404, otherAdviser: 404 }) },
     // A valid cancel: the official (called before the others) cancels, so the course's own provider then meets a cancelled enrolment.
-    { method: "POST", path: (i) => `/api/v1/enrolments/${i.apiEnrolment}/cancel`, body: () => ({ reason: REASON }), expect: api({ official: 200, otherOffice: 404, provider: 409, otherProvider: 404 }) },
+    { method: "POST", path: (i) => `/api/v1/enrolments/${i.apiEnrolment}/cancel`, body: () => ({ reason: REASON }), expect: api({ official: 200, otherOffice: 404, provider: 409, otherProvider: 404, adviser: 404, otherAdviser: 404 }) },
   ],
+  // The visit log: advisers only, each their own point's visits; every other role may never call it (403).
+  "GET /api/v1/visit-options": [{ path: () => "/api/v1/visit-options", expect: api({ adviser: 200, otherAdviser: 200 }) }],
+  "POST /api/v1/visits": [{ method: "POST", path: () => "/api/v1/visits", body: (i) => valid(visitSchema, visitBody(i)), expect: api({ adviser: 201, otherAdviser: 201 }) }],
+  "GET /api/v1/visits": [{ path: () => `/api/v1/visits?from=${inDays(-60)}&to=${inDays(0)}`, expect: api({ adviser: 200, otherAdviser: 200 }), visitSeenBy: ["adviser"] }],
 };
 
 /** Server actions, by file and exported name: the arguments that point at the first office's or provider's records. */
@@ -221,7 +238,7 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/official/actions.ts#closePoolAction": { page: (i) => `/official/clients/${i.poolClient}`, args: (i) => [{ clientId: i.poolClient, values: valid(closePoolSchema, { queueEntryId: i.pool, reason: REASON }) }], for: ["official"] },
   "app/official/leads/actions.ts#closeLeadAction": { page: () => "/official", args: (i) => [valid(closeLeadSchema, { leadId: i.lead, reason: REASON })], for: ["official"] },
   "app/official/leads/actions.ts#registerFromLead": { page: () => "/official/clients/new", args: (i) => [i.lead, { values: valid(clientSchema, NEW_CLIENT) }], for: ["official"] },
-  "app/advice/visits/[id]/handover/actions.ts#handOverAction": { page: () => "/advice/handovers", args: (i) => [valid(handoverSchema, { visitId: i.visit, officeId: i.organisation, consent: true, phone: "040 123 4567" })], for: ["adviser"] },
+  "app/advice/visits/[id]/handover/actions.ts#handOverAction": { page: (i) => `/advice/visits/${i.visit}/handover`, args: (i) => [valid(handoverSchema, { visitId: i.visit, officeId: i.organisation, consent: true, phone: "040 123 4567" })], for: ["adviser"] },
   "app/provider/actions.ts#createCourseAction": { page: () => "/provider/courses/new", args: () => [valid(courseSchema, NEW_COURSE)], for: ["provider", "otherProvider"] },
   "app/provider/actions.ts#updateCourseAction": { page: (i) => `/provider/courses/${i.course}/edit`, args: (i) => [i.course, valid(courseSchema, NEW_COURSE)], for: ["provider"] },
   "app/provider/actions.ts#duplicateCourseAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course], for: ["provider"] },
@@ -230,6 +247,8 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/provider/actions.ts#moveInQueueAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, valid(queueMoveSchema, { enrolmentId: i.courseEnrolment, position: 1, reason: REASON })], for: ["provider"] },
   "app/provider/actions.ts#enrolmentAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, valid(enrolmentActionFormSchema, { enrolmentId: i.courseEnrolment, action: "cancel", reason: REASON })], for: ["provider"] },
   "app/provider/actions.ts#bulkAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course, valid(bulkActionSchema, { enrolmentIds: [i.courseEnrolment], action: "interrupt", reason: REASON })], for: ["provider"] },
+  "app/advice/actions.ts#recordVisitAction": { page: () => "/advice", args: (i) => [valid(visitSchema, visitBody(i))], for: ["adviser", "otherAdviser"] },
+  "app/advice/actions.ts#correctVisitAction": { page: (i) => `/advice/visits/${i.visit}/edit`, args: (i) => [i.visit, valid(visitSchema, visitBody(i))], for: ["adviser"] },
   "app/admin/outbox/actions.ts#retryAction": { page: () => "/admin/outbox", args: () => [], for: ["admin"] },
   "app/admin/actions.ts#saveOrganisation": { page: (i) => `/admin/organisations/${i.organisation}`, args: (i) => [i.organisation, {}], for: ["admin"] },
   "app/admin/actions.ts#inviteUserAction": { page: () => "/admin/users/invite", args: () => [{}], for: ["admin"] },
@@ -367,6 +386,7 @@ test("each visitor gets the expected answer from every route, and nothing that i
         if (got !== call.expect[role]) problems.push(`${route} as ${role}: expected ${call.expect[role]}, got ${got}`);
         const body = await response.text();
         const secrets = forbiddenFor(role, call.identityCodeFor === role ? ids.client : undefined);
+        if (call.visitSeenBy && !call.visitSeenBy.includes(role) && body.includes(ids.visit)) problems.push(`${route} as ${role}: the answer contains the first advice point's visit`);
         for (const secret of call.namesAllowed ? secrets.filter((s) => /\d/.test(s)) : secrets) {
           if (body.includes(secret)) problems.push(`${route} as ${role}: the answer contains ${/\d/.test(secret) ? "an identity code" : `"${secret}"`}`);
         }
@@ -443,15 +463,15 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   const referred = await sessions.official.post(`/api/v1/courses/${openCourse}/enrolments`, { headers: bearer(tokens.official), data: { clientId: cancelClient } });
   expect(referred.status(), await referred.text()).toBe(201);
   const apiEnrolment = ((await referred.json()) as { id: string }).id;
-  const { visit, lead } = await aLead(sessions, tokens, me.organisationId);
-  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, listEntry: listEntry!, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment, visit, lead };
+  const { visit, lead, topic } = await aLead(sessions, tokens, me.organisationId);
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, listEntry: listEntry!, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment, visit, lead, topic };
 }
 
 /**
  * Two visits of the first advice point's demo log: one the calls are about, and one its adviser
  * hands over to the first office through the form's own action, which makes a lead on the office's home.
  */
-async function aLead(sessions: Record<Role, APIRequestContext>, tokens: Record<Exclude<Role, "anonymous">, string>, officeId: string): Promise<{ visit: string; lead: string }> {
+async function aLead(sessions: Record<Role, APIRequestContext>, tokens: Record<Exclude<Role, "anonymous">, string>, officeId: string): Promise<{ visit: string; lead: string; topic: string }> {
   const visits = await sessions.adviser.get(`/api/v1/visits?from=${inDays(-60)}&to=${inDays(0)}`, { headers: bearer(tokens.adviser) });
   expect(visits.status(), await visits.text()).toBe(200);
   const items = ((await visits.json()) as { items: { id: string }[] }).items;
@@ -464,7 +484,8 @@ async function aLead(sessions: Record<Role, APIRequestContext>, tokens: Record<E
   const home = await (await sessions.official.get("/official")).text();
   const lead = /\/official\/clients\/new\?lead=([0-9a-f-]{36})/.exec(home)?.[1];
   expect(lead, "the lead on the office's home").toBeTruthy();
-  return { visit: items[0]!.id, lead: lead! };
+  const options = await (await sessions.adviser.get("/api/v1/visit-options", { headers: bearer(tokens.adviser) })).json();
+  return { visit: items[0]!.id, lead: lead!, topic: options.topics[0].id as string };
 }
 
 /** The official registers a client of their own office through the JSON API. */

@@ -28,3 +28,8 @@ export type BulkReferralResult = { ok: true; results: { clientId: string; name: 
 
 /** A provider's action on several enrolments at once: a summary and a line per enrolment. */
 export type BulkActionResult = { ok: boolean; message: string; rows: { enrolmentId: string; ok: boolean; message: string }[] };
+
+/** An adviser's visit saved (or corrected): the sentence to announce, and the usual channel and languages for the next visitor. */
+export type SaveVisitResult =
+  | { ok: true; message: string; visitId: string; defaults: { channel: string; languages: string[] } }
+  | { ok: false; message: string; fieldErrors?: FieldErrors };

@@ -8,6 +8,7 @@ import {
   helsinkiDayEnd,
   helsinkiDayStart,
   helsinkiHour,
+  helsinkiInstant,
   helsinkiTimestamp,
   helsinkiToday,
   isDateString,
@@ -127,5 +128,19 @@ describe("months", () => {
     expect(monthDays("2025-12")).toEqual({ first: "2025-12-01", last: "2025-12-31" });
     expect(() => addMonths("2026-03", 0.5)).toThrow(RangeError);
     expect(() => monthOf("2026-02-30")).toThrow(RangeError);
+  });
+});
+
+describe("helsinkiInstant", () => {
+  it("reads a Finnish wall-clock time in winter and in summer", () => {
+    expect(helsinkiInstant("2027-01-15", 9, 30).toISOString()).toBe("2027-01-15T07:30:00.000Z");
+    expect(helsinkiInstant("2027-07-15", 9, 30).toISOString()).toBe("2027-07-15T06:30:00.000Z");
+    expect(helsinkiInstant("2027-01-15", 0, 0).toISOString()).toBe(helsinkiDayStart("2027-01-15").toISOString());
+    expect(helsinkiTimestamp(helsinkiInstant("2027-10-31", 23, 59))).toBe("2027-10-31 23:59:00");
+  });
+
+  it("refuses a time that is not one", () => {
+    expect(() => helsinkiInstant("2027-01-15", 24, 0)).toThrow(RangeError);
+    expect(() => helsinkiInstant("2027-02-30", 9, 0)).toThrow(RangeError);
   });
 });

@@ -133,6 +133,20 @@ export function helsinkiDayEnd(day: string): Date {
   return helsinkiDayStart(addDays(day, 1));
 }
 
+/**
+ * The instant a Finnish clock shows `hour`:`minute` on `day` (YYYY-MM-DD). In the hour skipped
+ * in spring it is read as summer time; in the hour repeated in autumn, the first of the two.
+ */
+export function helsinkiInstant(day: string, hour: number, minute: number): Date {
+  if (!Number.isInteger(hour) || !Number.isInteger(minute) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    throw new RangeError(`Not a time of day: ${hour}:${minute}`);
+  }
+  const wall = parseDate(day).getTime() + (hour * 60 + minute) * 60_000;
+  let at = wall - 3 * 3_600_000;
+  for (let i = 0; i < 2; i++) at = wall - offsetAt(new Date(at));
+  return new Date(at);
+}
+
 /** How far a Finnish clock is ahead of UTC at `at`, in milliseconds. */
 function offsetAt(at: Date): number {
   const c = finnishWallClock(at);

@@ -98,6 +98,18 @@ export function looksLikeIdentityCode(input: string): boolean {
   return SHAPE.test(input.trim().toUpperCase());
 }
 
+// Inside running text: a valid century sign between the date and the individual part, and no
+// letter or digit glued to either end (so a longer number or word is not taken for one).
+const SHAPE_IN_TEXT = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Za-z](?![0-9A-Za-z])/i;
+
+/**
+ * Whether running text (a note) holds something shaped like an identity code, valid or not: a
+ * mistyped code is still someone's. Returns the first such part, or null.
+ */
+export function findIdentityCodeShape(text: string): string | null {
+  return SHAPE_IN_TEXT.exec(text)?.[0] ?? null;
+}
+
 /** The check character for DDMMYYZZZ: the nine digits as one integer, mod 31. */
 export function identityCodeCheckCharacter(nineDigits: string): string {
   if (!/^\d{9}$/.test(nineDigits)) throw new RangeError(`Expected nine digits, got "${nineDigits}"`);

@@ -24,6 +24,8 @@ export const MESSAGE_NAMESPACES = [
   "handover",
   /** The advice points' visit statistics (/advice/stats, /reports/advice, their exports and the API's labels). */
   "adviceStats",
+  /** The advice point's visit log (the adviser's desk). */
+  "advice",
 ] as const;
 export type MessageNamespace = (typeof MESSAGE_NAMESPACES)[number];
 

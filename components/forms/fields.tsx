@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useId, type ComponentProps } from "react";
+import { useEffect, useId, useMemo, useRef, type ComponentProps, type ReactNode, type RefObject } from "react";
 import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
-import { Checkbox, CheckboxGroup, Dropdown, DropdownItem, RadioButton, RadioButtonGroup, Textarea, TextInput } from "suomifi-ui-components";
+import { Checkbox, CheckboxGroup, Dropdown, DropdownItem, MultiSelect, RadioButton, RadioButtonGroup, Textarea, TextInput } from "suomifi-ui-components";
 
 // Suomi.fi inputs bound to react-hook-form. Suomi.fi inputs pass a value, not an event, to onChange,
 // so each needs a Controller; errors are translation keys from the shared zod schema. Every form in
@@ -242,4 +242,118 @@ export function CheckboxGroupField<T extends FieldValues>({
       }}
     />
   );
+}
+
+/** What a MultiSelectField says to screen readers and on its buttons, in the reader's language. */
+export interface MultiSelectTexts {
+  noItems: string;
+  removeAll: string;
+  chipAction: string;
+  selected: (count: number) => string;
+  available: (count: number) => string;
+  removed: (label: string) => string;
+}
+
+/** The first message of an error, also when it sits on an item of an array field ("languages.0"). */
+function firstMessage(error: unknown): { message?: string } | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  if ("message" in error && typeof error.message === "string") return error as { message: string };
+  for (const child of Object.values(error)) {
+    const found = firstMessage(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Several choices from a long list, as Suomi.fi's filterable multi-select: type to filter, arrows
+ * and Enter to choose, the choices as removable chips. The value is the array of chosen values.
+ * `inputRef` reaches its text input (to focus it).
+ */
+export function MultiSelectField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hintText,
+  optionalText,
+  options,
+  texts,
+  inputRef,
+}: Omit<Base<T>, "fullWidth"> & { options: { value: string; label: string }[]; texts: MultiSelectTexts; inputRef?: RefObject<HTMLInputElement | null> }) {
+  const status = useStatus();
+  const id = useFieldId(name);
+  const ownRef = useRef<HTMLInputElement>(null);
+  const ref = (inputRef ?? ownRef) as RefObject<HTMLInputElement>;
+  const items = useMemo(() => options.map((o) => ({ uniqueItemId: o.value, labelText: o.label })), [options]);
+  const byValue = useMemo(() => new Map(items.map((i) => [i.uniqueItemId, i])), [items]);
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => {
+        const chosen: string[] = Array.isArray(field.value) ? field.value : [];
+        return (
+          <FocusTarget register={field.ref} target={ref}>
+            <ComboboxAria>
+            <MultiSelect
+              id={id}
+              labelText={label}
+              hintText={hintText}
+              optionalText={optionalText}
+              items={items}
+              selectedItems={chosen.flatMap((v) => byValue.get(v) ?? [])}
+              onItemSelectionsChange={(selected) => field.onChange(selected.map((i) => i.uniqueItemId))}
+              onBlur={field.onBlur}
+              forwardedRef={ref}
+              chipListVisible
+              ariaChipActionLabel={texts.chipAction}
+              removeAllButtonLabel={texts.removeAll}
+              noItemsText={texts.noItems}
+              ariaSelectedAmountTextFunction={texts.selected}
+              ariaOptionsAvailableTextFunction={texts.available}
+              ariaOptionChipRemovedTextFunction={texts.removed}
+              {...status(firstMessage(fieldState.error))}
+              fullWidth
+            />
+            </ComboboxAria>
+          </FocusTarget>
+        );
+      }}
+    />
+  );
+}
+
+/** Hands react-hook-form an element to focus on an error, for a component that keeps its input ref to itself. */
+function FocusTarget({ register, target, children }: { register: (element: { focus: () => void } | null) => void; target: RefObject<HTMLInputElement | null>; children: ReactNode }) {
+  useEffect(() => {
+    register({ focus: () => target.current?.focus() });
+  }, [register, target]);
+  return <>{children}</>;
+}
+
+/**
+ * Suomi.fi's MultiSelect (v18) names its listbox with aria-owns on the combobox element and with
+ * aria-controls on the text input inside it. ARIA 1.2 wants aria-controls on the combobox (axe:
+ * aria-required-attr while it is open), and the input's reference points at nothing while the
+ * list is closed (axe: aria-valid-attr-value). This moves the reference to the combobox, where
+ * aria-expanded="false" allows the list to be absent, whenever the component renders it.
+ */
+function ComboboxAria({ children }: { children: ReactNode }) {
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = wrapper.current;
+    if (!root) return;
+    const patch = () => {
+      const combobox = root.querySelector<HTMLElement>('[role="combobox"]');
+      const list = combobox?.getAttribute("aria-owns");
+      if (!combobox || !list) return;
+      if (combobox.getAttribute("aria-controls") !== list) combobox.setAttribute("aria-controls", list);
+      for (const input of combobox.querySelectorAll("input[aria-controls]")) input.removeAttribute("aria-controls");
+    };
+    patch();
+    const observer = new MutationObserver(patch);
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-controls", "aria-owns"] });
+    return () => observer.disconnect();
+  }, []);
+  return <div ref={wrapper}>{children}</div>;
 }

@@ -6,10 +6,12 @@ import "./zod-config";
 import { z } from "zod";
 import {
   ActorKind,
+  AgeBand,
   ClientLanguage,
   CourseStatus,
   EnrolmentStatus,
   InstructionLanguage,
+  InterpreterKind,
   LanguageLevel,
   Literacy,
   QueueEntryStatus,
@@ -17,6 +19,10 @@ import {
   Role,
   Schedule,
   StudyPath,
+  TimeInFinlandBand,
+  VisitChannel,
+  VisitOutcome,
+  VisitorGender,
 } from "../enums";
 import { isoDate } from "./client";
 
@@ -262,6 +268,37 @@ export const visitStatsResponse = z.object({
   ),
   total: count.nullable().meta({ description: "Visits in the period (topic, language, destination: visits with at least one, so not the sum of the rows); null when below 5 and suppressed." }),
 });
+
+const listOption = z.object({ id, label: text.meta({ description: "In the caller's language (the user's UI language)." }) });
+
+/** The advice point's managed lists: the active topics and referral destinations, in the administrator's order. */
+export const visitOptionsResponse = z.object({ topics: z.array(listOption), destinations: z.array(listOption) });
+
+/** An advice-point visit: anonymous, without who logged it. */
+export const visitResponse = z.object({
+  id,
+  advicePointId: id,
+  occurredAt: timestamp,
+  channel: enumOf(VisitChannel),
+  languages: z.array(text).meta({ description: "ISO 639-1 codes." }),
+  interpreter: enumOf(InterpreterKind),
+  topicIds: z.array(id),
+  outcome: enumOf(VisitOutcome),
+  referredToIds: z.array(id),
+  durationMinutes: z.int().min(0).nullable(),
+  profile: z.object({
+    ageBand: enumOf(AgeBand).nullable(),
+    gender: enumOf(VisitorGender).nullable(),
+    origin: text.nullable(),
+    timeInFinland: enumOf(TimeInFinlandBand).nullable(),
+    firstVisit: z.boolean().nullable(),
+  }),
+  note: text.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const visitListResponse = z.object({ items: z.array(visitResponse) });
 
 /** RFC 9457 problem details, the body of every 4xx and 5xx answer (`application/problem+json`). */
 export const problemResponse = z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as admin from "./admin";
+import * as advice from "./advice";
 import * as client from "./client";
 import * as course from "./course";
 import * as enrolment from "./enrolment";
@@ -17,7 +18,7 @@ import * as signIn from "./sign-in";
 // Response schemas (api.ts) describe what we send, not what we accept, and are not listed.
 
 type Any = z.ZodType & { _zod: { def: Record<string, unknown> & { type: string } } };
-const modules = { admin, client, course, enrolment, official, password, pool, provider, reports, selfService, signIn };
+const modules = { admin, advice, client, course, enrolment, official, password, pool, provider, reports, selfService, signIn };
 
 /** The object shape under refinements, pipes (transforms) and preprocessors, if there is one. */
 function shapeOf(schema: Any): Record<string, Any> | null {
@@ -50,7 +51,7 @@ describe("every written field of every input schema", () => {
   it("finds the schemas and their text fields", () => {
     expect(inputSchemas.length).toBeGreaterThan(30);
     expect(fields.length).toBeGreaterThan(40);
-    expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(["course/coursePatchSchema.name", "client/clientSchema.notes", "official/clientRegisterFilterSchema.q", "signIn/signInSchema.password"]));
+    expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(["course/coursePatchSchema.name", "client/clientSchema.notes", "official/clientRegisterFilterSchema.q", "signIn/signInSchema.password", "advice/visitSchema.note"]));
   });
 
   it.each(fields.map((f) => [f.field, f] as const))("%s refuses a NUL byte and a megabyte string with a translated key", (_name, { schema, word }) => {

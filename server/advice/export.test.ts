@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "../testing/db";
 import { makeAdvicePoint, makeAdviser, makeWorld } from "../testing/factories";
 import { exportVisitStatsTable, type StatsExportText } from "./export";
-import { actorOf, insertVisits } from "./testing";
+import { insertVisits } from "./testing";
 
 const text: StatsExportText = {
   title: "Visits by channel",
@@ -17,7 +17,7 @@ const text: StatsExportText = {
 describe("the statistics export", () => {
   it("writes the page's table, suppressed in the publishable view, and audits it", async () => {
     const point = await makeAdvicePoint();
-    const adviser = await actorOf((await makeAdviser(point.id)).id);
+    const adviser = await makeAdviser(point.id);
     await insertVisits([
       ...Array.from({ length: 9 }, () => ({ advicePointId: point.id, occurredAt: new Date("2025-05-05T09:00:00Z"), channel: "WALK_IN" as const })),
       ...Array.from({ length: 6 }, () => ({ advicePointId: point.id, occurredAt: new Date("2025-05-05T09:00:00Z"), channel: "PHONE" as const })),

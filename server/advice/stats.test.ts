@@ -112,7 +112,7 @@ describe("visit statistics against direct counts", () => {
     const lists = await builtInLists();
     point = await makeAdvicePoint();
     other = await makeAdvicePoint();
-    adviser = await actorOf((await makeAdviser(point.id)).id);
+    adviser = await makeAdviser(point.id);
     admin = await actorOf((await makeUser("ADMIN")).id);
     // And on each edge: a millisecond before and at the start of each period's first and last
     // Finnish day's end (winter: 22:00 UTC), and of a summer month (21:00 UTC).
@@ -189,7 +189,7 @@ describe("who sees which statistics", () => {
   it("gives an adviser their own point only, and nobody else anything", async () => {
     const point = await makeAdvicePoint();
     const other = await makeAdvicePoint();
-    const adviser = await actorOf((await makeAdviser(point.id)).id);
+    const adviser = await makeAdviser(point.id);
     const w = await makeWorld();
     expect(await visitStats(adviser, { point: other.id }, { locale: "fi" })).toEqual({ ok: false, code: "NOT_FOUND" });
     expect((await visitStats(adviser, { point: point.id }, { locale: "fi" })).ok).toBe(true);
@@ -211,7 +211,7 @@ describe("labels", () => {
     const housing = topics.find((t) => t.code === "housing")!;
     const retired = await testDb().visitListEntry.create({ data: { kind: "TOPIC", labelFi: "Vanha aihe", labelSv: "Gammalt ämne", labelEn: "Old topic", sortOrder: 999, retiredAt: new Date("2025-06-01T00:00:00Z") } });
     const point = await makeAdvicePoint();
-    const adviser = await actorOf((await makeAdviser(point.id)).id);
+    const adviser = await makeAdviser(point.id);
     await insertVisits([
       { advicePointId: point.id, occurredAt: new Date("2025-04-02T09:00:00Z"), topicIds: [housing.id, retired.id], outcome: "REFERRED", destinationIds: [destinations[0]!.id], languages: ["ar", "fi"] },
     ]);
@@ -243,7 +243,7 @@ describe("periods", () => {
       { preset: "lastYear", from: "2025-01-01", to: "2025-12-31" },
     ]);
     const point = await makeAdvicePoint();
-    const adviser = await actorOf((await makeAdviser(point.id)).id);
+    const adviser = await makeAdviser(point.id);
     const stats = ((await visitStats(adviser, {}, { locale: "fi", now, dimensions: ["month"] })) as { stats: VisitStats }).stats;
     expect(stats.period).toEqual({ from: "2025-04-01", to: "2026-03-01" });
     expect(stats.tables[0]!.rows).toHaveLength(12);
@@ -251,7 +251,7 @@ describe("periods", () => {
 
   it("counts a visit in both periods when a period longer than a year overlaps its comparison", async () => {
     const point = await makeAdvicePoint();
-    const adviser = await actorOf((await makeAdviser(point.id)).id);
+    const adviser = await makeAdviser(point.id);
     await insertVisits([{ advicePointId: point.id, occurredAt: new Date("2025-06-10T09:00:00Z") }]);
     const stats = ((await visitStats(adviser, { from: "2025-01-01", to: "2026-06-30" }, { locale: "en", dimensions: ["channel", "month"] })) as { stats: VisitStats }).stats;
     expect([table(stats, "channel").total, table(stats, "channel").previousTotal]).toEqual([1, 1]);

@@ -7,6 +7,7 @@ import { enrolmentActions, enrolmentActionSchema, enrolmentListSchema, referralS
 import { clientRegisterFilterSchema } from "../../lib/schemas/official";
 import { closePoolBodySchema, poolReferralSchema } from "../../lib/schemas/pool";
 import { visitStatsQuerySchema } from "../../lib/schemas/advice-stats";
+import { visitListQuerySchema, visitSchema } from "../../lib/schemas/advice";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas that validate
 // requests and encode answers (lib/schemas/api.ts, through server/api/http.ts `answer`), so the
@@ -29,6 +30,7 @@ const requests = {
   EnrolmentAction: enrolmentActionSchema,
   PoolReferral: poolReferralSchema,
   ClosePool: closePoolBodySchema,
+  Visit: visitSchema,
 };
 
 const responses = {
@@ -46,6 +48,9 @@ const responses = {
   PoolReferralResponse: answers.poolReferralResponse,
   ClosePoolResponse: answers.closePoolResponse,
   VisitStatsResponse: answers.visitStatsResponse,
+  VisitOptionsResponse: answers.visitOptionsResponse,
+  VisitResponse: answers.visitResponse,
+  VisitListResponse: answers.visitListResponse,
 };
 
 type RequestName = keyof typeof requests;
@@ -262,6 +267,32 @@ export function openApiDocument() {
           }).map((p) => (["from", "to", "by"].includes(p.name) ? { ...p, required: true } : p)),
           answer: [200, "VisitStatsResponse", "One row per value that occurs in the period or a year earlier (every month for by=month), and the total"],
           errors: [403, 404, 422],
+        }),
+      },
+      "/visit-options": {
+        get: operation("get", {
+          operationId: "getVisitOptions",
+          summary: "The advice point's lists for a visit (advisers): the active topics and referral destinations, labelled in the caller's UI language",
+          answer: [200, "VisitOptionsResponse", "The topics and destinations"],
+          errors: [403],
+        }),
+      },
+      "/visits": {
+        post: operation("post", {
+          operationId: "recordVisit",
+          summary:
+            "Log an anonymous visit for the adviser's advice point (advisers). `occurredAt` left out is now; `referredToIds` is required when the outcome is REFERRED; " +
+            "a note or origin holding an identity code, an e-mail address or a phone number is refused (422 naming the field), as is a retired topic or destination.",
+          body: "Visit",
+          answer: [201, "VisitResponse", "The visit"],
+          errors: [403],
+        }),
+        get: operation("get", {
+          operationId: "listVisits",
+          summary: "The visits of the adviser's own advice point on the Finnish days from..to, both included (at most a year; default the last 30 days), in time order",
+          parameters: queryParams(visitListQuerySchema, { from: "First day, YYYY-MM-DD (Finnish time).", to: "Last day, YYYY-MM-DD (Finnish time)." }),
+          answer: [200, "VisitListResponse", "The visits"],
+          errors: [403, 422],
         }),
       },
       "/openapi.json": {

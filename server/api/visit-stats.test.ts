@@ -27,8 +27,8 @@ describe("GET /api/v1/visits/stats", () => {
     housing = topics.find((t) => t.code === "housing")!;
     point = await makeAdvicePoint();
     other = await makeAdvicePoint();
-    adviser = await tokenOf((await makeAdviser(point.id)).id);
-    otherAdviser = await tokenOf((await makeAdviser(other.id)).id);
+    adviser = await tokenOf((await makeAdviser(point.id)).userId);
+    otherAdviser = await tokenOf((await makeAdviser(other.id)).userId);
     admin = await tokenOf((await makeUser("ADMIN")).id);
     const at = (iso: string) => new Date(iso);
     await insertVisits([

@@ -38,6 +38,19 @@ function actorOf(user: { id: string; email: string; name: string; role: Role; or
   return { userId: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, organisationName };
 }
 
+/** An advice point (run by a municipality or an NGO). */
+export async function makeAdvicePoint(operator: "MUNICIPALITY" | "NGO" = "MUNICIPALITY") {
+  return testDb().organisation.create({
+    data: { type: "ADVICE_POINT", operator, name: `Test advice point ${uniqueSuffix()}`, municipality: "Helsinki" },
+  });
+}
+
+/** An adviser of `advicePointId` (a new advice point when left out), as the actor domain functions take. */
+export async function makeAdviser(advicePointId?: string): Promise<import("../auth/actor").Actor> {
+  const point = advicePointId ? await testDb().organisation.findUniqueOrThrow({ where: { id: advicePointId } }) : await makeAdvicePoint();
+  return actorOf(await makeUser("ADVISER", { organisationId: point.id }), point.name);
+}
+
 /** An employment office with an official and a training provider with a coordinator. */
 export async function makeWorld(): Promise<World> {
   const office = await makeOrganisation("EMPLOYMENT_AUTHORITY");
@@ -72,16 +85,4 @@ export async function makeClient(officeId: string, data: Partial<import("../db/g
   return testDb().client.create({
     data: { officeId, firstName: "Test", lastName: `Client ${s}`, dateOfBirth: parseDate("1990-01-01"), studyPath: "BASIC", email: `client.${s}@example.com`, preferredLanguage: "en", ...data },
   });
-}
-
-/** An advice point (neuvontapiste) run by a municipality. */
-export async function makeAdvicePoint(name?: string) {
-  return testDb().organisation.create({
-    data: { type: "ADVICE_POINT", operator: "MUNICIPALITY", name: name ?? `Test ADVICE_POINT ${uniqueSuffix()}`, municipality: "Helsinki" },
-  });
-}
-
-/** An adviser of the advice point. */
-export async function makeAdviser(advicePointId: string) {
-  return makeUser("ADVISER", { organisationId: advicePointId });
 }
