@@ -3,6 +3,8 @@ import type { Actor } from "../auth/actor";
 import { testDb, uniqueSuffix } from "../testing/db";
 import { makeOrganisation, makeUser } from "../testing/factories";
 import { handoverSchema } from "../../lib/schemas/handover";
+import { visitStats } from "./stats";
+import { helsinkiToday } from "../../lib/dates";
 import { closeLead, handOver, handoversOfPoint, handoverTargets, markLeadRegistered, openLead, openLeads, purgeHandoverContacts } from "./handovers";
 
 const actorOf = (u: { id: string; email: string; name: string; role: Actor["role"]; organisationId: string | null }): Actor => ({ userId: u.id, email: u.email, name: u.name, role: u.role, organisationId: u.organisationId, organisationName: "Test" });
@@ -97,6 +99,11 @@ describe("hand-over to an authority", () => {
     const v = await visit(a.point.id);
     const made = (await handOver(a.adviser, contact(v.id, target.office.id))) as { id: string };
     const visitsBefore = await testDb().adviceVisit.count({ where: { advicePointId: a.point.id } });
+    const asked = new Date();
+    const today = helsinkiToday(asked);
+    const statistics = () => visitStats(a.adviser, { from: today, to: today }, { locale: "en", dimensions: ["topic", "channel", "outcome", "language"], now: asked });
+    const statsBefore = await statistics();
+    expect(statsBefore).toMatchObject({ ok: true });
 
     const now = new Date();
     await purgeHandoverContacts({ now, retentionMonths: 24 });
@@ -109,6 +116,8 @@ describe("hand-over to an authority", () => {
     });
     expect(await openLeads(target.official)).not.toContainEqual(expect.objectContaining({ id: made.id }));
     expect(await testDb().adviceVisit.count({ where: { advicePointId: a.point.id } })).toBe(visitsBefore);
+    // The statistics of the period are the same after the contact details went.
+    expect(await statistics()).toEqual(statsBefore);
     await expect(purgeHandoverContacts({ retentionMonths: 0 })).rejects.toThrow(/retentionMonths/);
   });
 });
