@@ -6,7 +6,7 @@ import { requireActor } from "@/server/auth/session";
 
 export default async function AdviceLayout({ children }: { children: ReactNode }) {
   await requireActor(["ADVISER"]);
-  const [t, handover] = await Promise.all([getTranslations("advice"), getTranslations("handover")]);
+  const [t, handover, stats] = await Promise.all([getTranslations("advice"), getTranslations("handover"), getTranslations("adviceStats")]);
   return (
     // The hand-over pages (/advice/visits/<id>/handover, /advice/handovers) are the adviser's too.
     <ClientMessages namespaces={["advice", "handover"]}>
@@ -15,6 +15,7 @@ export default async function AdviceLayout({ children }: { children: ReactNode }
         items={[
           { href: "/advice", label: t("nav.logVisit"), exact: true },
           { href: "/advice/handovers", label: handover("list.title"), exact: true },
+          { href: "/advice/stats", label: stats("nav"), exact: true },
         ]}
       />
       {children}

@@ -8,7 +8,8 @@ export default async function OfficialLayout({ children }: { children: ReactNode
   await requireActor(["OFFICIAL"]);
   const t = await getTranslations("official");
   return (
-    <ClientMessages namespaces={["official"]}>
+    // The leads from advice points on the home page answer in the hand-over words.
+    <ClientMessages namespaces={["official", "handover"]}>
       <WorkspaceNav label={t("nav.label")} items={[
         { href: "/official", label: t("nav.home"), exact: true },
         { href: "/official/clients", label: t("nav.clients"), exact: false },
