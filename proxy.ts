@@ -3,6 +3,7 @@ import { sessionCookie, sessionOnRequest } from "./server/auth/lifetime";
 import { LINK_BLOCKED_HEADER, linkLimitState } from "./server/self-service/link-limit";
 import { clientIp } from "./server/rate-limit/client-ip";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./server/request-id";
+import { CLIENT_LANGUAGE_HEADER, PATH_HEADER } from "./lib/i18n";
 
 // A strict Content-Security-Policy with a fresh nonce for every page request. Next.js reads the
 // nonce from the request's CSP header and puts it on its own scripts; the root layout passes it to
@@ -44,8 +45,11 @@ export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
-  // The shell leaves the staff tools out of the client's own pages (components/AppShell.tsx).
-  requestHeaders.set("x-kp-path", request.nextUrl.pathname);
+  // The shell leaves the staff tools out of the client's own pages (components/AppShell.tsx), and
+  // the request's language is the client's there (i18n/request.ts): the path and the asked-for
+  // language are passed on, since request config sees neither. Only this proxy sets them.
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
+  requestHeaders.set(CLIENT_LANGUAGE_HEADER, request.nextUrl.searchParams.get("lang") ?? "");
   requestHeaders.set("content-security-policy", policy);
   // The request's id for pages and server actions: their audit events and log lines carry it (server/request-id.ts).
   requestHeaders.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));

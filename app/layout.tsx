@@ -10,9 +10,11 @@ import { AppShell } from "@/components/AppShell";
 import { ClientMessages } from "@/components/ClientMessages";
 import { StyledRegistry } from "@/components/StyledRegistry";
 import { chooseLocale } from "@/app/actions/locale";
+import { textDirection } from "@/lib/i18n";
 import { currentActor } from "@/server/auth/session";
 
-// Every page depends on who is signed in and in which language.
+// Every page depends on who is signed in and in which language. The language is the request's
+// (i18n/request.ts): the staff member's choice, or on a client's page the client's, any of six.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The CSP nonce proxy.ts made for this request.
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
   return (
-    <html lang={locale}>
+    <html lang={locale} dir={textDirection(locale)}>
       <head>
         {/* In the first HTML, before any script: styled-components reads the nonce from here when its
             module loads (and keeps it). Browsers hide a nonce attribute from CSS and the DOM. */}

@@ -16,19 +16,23 @@ import { apiToken, bearer } from "./support/api";
 import { signIn } from "./support/auth";
 import { fi } from "./support/messages";
 import { addDays, helsinkiToday } from "../lib/dates";
+import { visitListLabelsSchema } from "../lib/schemas/admin";
 import { clientSchema } from "../lib/schemas/client";
 import { courseSchema } from "../lib/schemas/course";
 import { bulkReferralSchema, officialReferralSchema } from "../lib/schemas/official";
 import { closePoolSchema, poolReferralSchema } from "../lib/schemas/pool";
+import { closeLeadSchema, handoverSchema } from "../lib/schemas/handover";
 import { bulkActionSchema, capacityChangeSchema, courseStatusSchema, enrolmentActionFormSchema, queueMoveSchema } from "../lib/schemas/provider";
 
-type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "admin" | "deactivated";
-const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "admin", "deactivated"];
+type Role = "anonymous" | "official" | "otherOffice" | "provider" | "otherProvider" | "adviser" | "otherAdviser" | "admin" | "deactivated";
+const ROLES: readonly Role[] = ["anonymous", "official", "otherOffice", "provider", "otherProvider", "adviser", "otherAdviser", "admin", "deactivated"];
 const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
   official: "virkailija@example.fi",
   otherOffice: "virkailija2@example.fi",
   provider: "jarjestaja@example.fi",
   otherProvider: "jarjestaja2@example.fi",
+  adviser: "neuvoja@example.fi",
+  otherAdviser: "neuvoja2@example.fi",
   admin: "admin@example.fi",
   // Signed in and given an API token, then deactivated by the administrator: must fare as the anonymous do.
   deactivated: "jarjestaja3@example.fi",
@@ -48,6 +52,8 @@ interface Ids {
   /** The first office and its official, for the administrator's pages. */
   organisation: string;
   user: string;
+  /** The first entry of the managed lists (a built-in topic), for the administrator's pages. */
+  listEntry: string;
   /** A client of the first office with an active pooled referral, and that pool. */
   poolClient: string;
   pool: string;
@@ -60,6 +66,11 @@ interface Ids {
   poolReferClient: string;
   /** An enrolment of another such client on openCourse, which the official cancels through the JSON API. */
   apiEnrolment: string;
+  /** A visit logged at the first advice point (demo data), and a hand-over of another to the first office: a lead. */
+  visit: string;
+  lead: string;
+  /** The first advice point (its adviser's organisation). */
+  advicePoint: string;
 }
 
 interface Call {
@@ -77,13 +88,14 @@ const everyone = (status: Outcome): Expectation => Object.fromEntries(ROLES.map(
 const only = (roles: Role[], allowed: Outcome, others: Outcome, anonymous: Outcome = "signin"): Expectation =>
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" || r === "deactivated" ? anonymous : roles.includes(r) ? allowed : others])) as Expectation;
 const STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 404);
+const ADVISERS = only(["adviser", "otherAdviser"], 200, 404);
 const OFFICIALS = only(["official", "otherOffice"], 200, 404);
 const OFFICE_RECORD = only(["official"], 200, 404);
 const PROVIDERS = only(["provider", "otherProvider"], 200, 404);
 const PROVIDER_RECORD = only(["provider"], 200, 404);
 const ADMINS = only(["admin"], 200, 404);
 // The JSON API answers 401 without a token, 403 to a role the endpoint is not for, 404 for other organisations' records.
-const API_STAFF = only(["official", "otherOffice", "provider", "otherProvider", "admin"], 200, 403, 401);
+const API_STAFF = only(["official", "otherOffice", "provider", "otherProvider", "adviser", "otherAdviser", "admin"], 200, 403, 401);
 const api = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403): Expectation => ({ ...everyone(otherwise), anonymous: 401, deactivated: 401, ...allowed });
 
 const inDays = (n: number) => addDays(helsinkiToday(new Date()), n);
@@ -92,6 +104,7 @@ const NEW_COURSE = { name: "Pääsyoikeuksien testikurssi", studyPath: "BASIC", 
 /** A town no demo course or other journey uses: criteria naming it with another study path match nothing. */
 const TOWN = "Pääsyoikeusmaa";
 const REASON = "Pääsyoikeuden testi";
+const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 const MATCHING_NOTHING = { studyPath: "LITERACY", levelFit: true, municipalities: [TOWN], includeRemote: false, schedule: null, instructionLanguage: null, startFrom: null, startTo: null };
 
 /**
@@ -146,18 +159,31 @@ const ROUTES: Record<string, Call[]> = {
   "GET /admin/users": [{ path: () => "/admin/users", expect: ADMINS }],
   "GET /admin/users/invite": [{ path: () => "/admin/users/invite", expect: ADMINS }],
   "GET /admin/users/[id]": [{ path: (i) => `/admin/users/${i.user}`, expect: ADMINS }],
+  "GET /admin/lists": [{ path: () => "/admin/lists", expect: ADMINS }],
+  "GET /admin/lists/new": [{ path: () => "/admin/lists/new?kind=DESTINATION", expect: ADMINS }],
+  "GET /admin/lists/[id]": [{ path: (i) => `/admin/lists/${i.listEntry}`, expect: ADMINS }],
   "GET /admin/tokens": [{ path: () => "/admin/tokens", expect: ADMINS }],
   "GET /admin/settings": [{ path: () => "/admin/settings", expect: ADMINS }],
   "GET /admin/audit": [{ path: () => "/admin/audit", expect: ADMINS }],
   "GET /admin/audit/export": [{ path: () => "/admin/audit/export?format=csv", expect: ADMINS }],
   "GET /set-password/[token]": [{ path: () => "/set-password/not-a-real-token", expect: everyone(200) }],
 
+  // Advisers' pages (an advice point's own): nobody else may open them.
+  "GET /advice/handovers": [{ path: () => "/advice/handovers", expect: ADVISERS }],
+  "GET /advice/visits/[id]/handover": [{ path: (i) => `/advice/visits/${i.visit}/handover`, expect: only(["adviser"], 200, 404) }],
+
   "GET /reports": [{ path: () => "/reports", expect: STAFF }],
   "GET /reports/export": [{ path: () => "/reports/export?table=fillByCourse&format=csv", expect: STAFF }],
-  // The advice points' visit statistics: advisers' own page (no role here is an adviser), the administrators' view in the reports.
-  "GET /advice/stats": [{ path: () => "/advice/stats?publishable=true", expect: only([], 200, 404) }],
-  "GET /advice/stats/export": [{ path: () => "/advice/stats/export?dimension=channel&format=csv", expect: ADMINS }],
-  "GET /reports/advice": [{ path: () => "/reports/advice", expect: ADMINS }],
+  // The advice points' visit statistics: each adviser their own point's; administrators every point's, in the reports.
+  "GET /advice/stats": [
+    { path: () => "/advice/stats?publishable=true", expect: ADVISERS },
+    { path: (i) => `/advice/stats?point=${i.advicePoint}`, expect: only(["adviser"], 200, 404) },
+  ],
+  "GET /advice/stats/export": [
+    { path: () => "/advice/stats/export?dimension=channel&format=csv", expect: only(["adviser", "otherAdviser", "admin"], 200, 404) },
+    { path: (i) => `/advice/stats/export?dimension=topic&format=xlsx&publishable=true&point=${i.advicePoint}`, expect: only(["adviser", "admin"], 200, 404) },
+  ],
+  "GET /reports/advice": [{ path: (i) => `/reports/advice?point=${i.advicePoint}`, expect: ADMINS }],
 
   "GET /api/health": [{ path: () => "/api/health", expect: everyone(200) }],
   "GET /api/auth/[...nextauth]": [{ path: () => "/api/auth/providers", expect: everyone(200) }],
@@ -181,7 +207,13 @@ const ROUTES: Record<string, Call[]> = {
   // As the course referral: a real client of the first office, criteria that match no course.
   "POST /api/v1/pools": [{ method: "POST", path: () => "/api/v1/pools", body: (i) => valid(poolReferralSchema, { clientId: i.poolReferClient, criteria: MATCHING_NOTHING }), expect: api({ official: 201, otherOffice: 404 }) }],
   "POST /api/v1/pools/[id]/close": [{ method: "POST", path: (i) => `/api/v1/pools/${i.apiPool}/close`, body: () => ({ reason: REASON }), expect: api({ official: 200 }, 404) }],
-  "GET /api/v1/visits/stats": [{ path: () => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=channel&suppress=true`, expect: api({ admin: 200 }) }],
+  "GET /api/v1/visits/stats": [
+    { path: () => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=channel&suppress=true`, expect: api({ adviser: 200, otherAdviser: 200, admin: 200 }) },
+    // The first point's by name: its own adviser and the administrators; the other point's adviser is told "not found".
+    { path: (i) => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=topic&point=${i.advicePoint}`, expect: api({ adviser: 200, otherAdviser: 404, admin: 200 }) },
+    // A point that does not exist: nobody's.
+    { path: () => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=month&point=${NO_SUCH_ID}`, expect: api({ adviser: 404, otherAdviser: 404, admin: 404 }) },
+  ],
   "POST /api/v1/enrolments/[id]/[action]": [
     // Without the reason a cancel needs: the other organisations learn nothing, not even that the body was wrong.
     { method: "POST", path: (i) => `/api/v1/enrolments/${i.enrolment}/cancel`, body: () => ({ reason: "" }), expect: api({ official: 422, otherOffice: 404, provider: 422, otherProvider: 404 }) },
@@ -202,6 +234,9 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/official/actions.ts#referSeveral": { page: () => "/official/bulk", args: (i) => [valid(bulkReferralSchema, { clientIds: [i.client], courseId: i.openCourse })], for: ["official"] },
   "app/official/actions.ts#referToPoolAction": { page: (i) => `/official/clients/${i.client}/pool`, args: (i) => [valid(poolReferralSchema, { clientId: i.client, criteria: MATCHING_NOTHING, rankedCourseIds: [i.openCourse] })], for: ["official"] },
   "app/official/actions.ts#closePoolAction": { page: (i) => `/official/clients/${i.poolClient}`, args: (i) => [{ clientId: i.poolClient, values: valid(closePoolSchema, { queueEntryId: i.pool, reason: REASON }) }], for: ["official"] },
+  "app/official/leads/actions.ts#closeLeadAction": { page: () => "/official", args: (i) => [valid(closeLeadSchema, { leadId: i.lead, reason: REASON })], for: ["official"] },
+  "app/official/leads/actions.ts#registerFromLead": { page: () => "/official/clients/new", args: (i) => [i.lead, { values: valid(clientSchema, NEW_CLIENT) }], for: ["official"] },
+  "app/advice/visits/[id]/handover/actions.ts#handOverAction": { page: () => "/advice/handovers", args: (i) => [valid(handoverSchema, { visitId: i.visit, officeId: i.organisation, consent: true, phone: "040 123 4567" })], for: ["adviser"] },
   "app/provider/actions.ts#createCourseAction": { page: () => "/provider/courses/new", args: () => [valid(courseSchema, NEW_COURSE)], for: ["provider", "otherProvider"] },
   "app/provider/actions.ts#updateCourseAction": { page: (i) => `/provider/courses/${i.course}/edit`, args: (i) => [i.course, valid(courseSchema, NEW_COURSE)], for: ["provider"] },
   "app/provider/actions.ts#duplicateCourseAction": { page: (i) => `/provider/courses/${i.course}`, args: (i) => [i.course], for: ["provider"] },
@@ -218,6 +253,9 @@ const ACTIONS: Record<string, { page: (ids: Ids) => string; args: (ids: Ids) => 
   "app/admin/actions.ts#resendInvitationAction": { page: (i) => `/admin/users/${i.user}`, args: () => [], for: ["admin"] },
   "app/admin/actions.ts#revokeTokenAction": { page: () => "/admin/tokens", args: () => [], for: ["admin"] },
   "app/admin/actions.ts#saveSettings": { page: () => "/admin/settings", args: () => [{ defaultOfferResponseHours: 1, retentionMonths: 1 }], for: ["admin"] },
+  "app/admin/lists/actions.ts#saveListEntryAction": { page: (i) => `/admin/lists/${i.listEntry}`, args: (i) => [i.listEntry, valid(visitListLabelsSchema, { labelFi: "Pääsy", labelSv: "Åtkomst", labelEn: "Access" })], for: ["admin"] },
+  "app/admin/lists/actions.ts#moveListEntryAction": { page: () => "/admin/lists", args: () => [], for: ["admin"] },
+  "app/admin/lists/actions.ts#setListEntryRetiredAction": { page: (i) => `/admin/lists/${i.listEntry}`, args: () => [], for: ["admin"] },
   "app/set-password/[token]/actions.ts#setPasswordAction": { public: "an invitee sets a password: authorised by the token in its arguments, not by a session" },
 };
 
@@ -366,7 +404,8 @@ test("server actions refuse other roles and other organisations' records", async
         maxRedirects: 0,
       });
       const body = await response.text();
-      const sameRole = (entry.for.includes("official") && role === "otherOffice") || (entry.for.includes("provider") && role === "otherProvider");
+      const sameRole =
+        (entry.for.includes("official") && role === "otherOffice") || (entry.for.includes("provider") && role === "otherProvider") || (entry.for.includes("adviser") && role === "otherAdviser");
       const redirectedToSignIn = /\/signin/.test(response.headers()["x-action-redirect"] ?? "");
       const ok =
         role === "anonymous" || role === "deactivated" ? redirectedToSignIn
@@ -403,6 +442,8 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
     }
   }
   const mail = await aMailboxMessage(sessions.admin);
+  const listEntry = /id="entry-([0-9a-f-]{36})"/.exec(await (await sessions.admin.get("/admin/lists")).text())?.[1];
+  expect(listEntry, "an entry of the managed lists").toBeTruthy();
   expect(course, "a course of the first provider with enrolments").not.toBe("");
   const me = await (await sessions.official.get("/api/v1/me", { headers: bearer(tokens.official) })).json();
   const { poolClient, pool } = await pooledClient(sessions.official, tokens.official);
@@ -417,7 +458,29 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   const referred = await sessions.official.post(`/api/v1/courses/${openCourse}/enrolments`, { headers: bearer(tokens.official), data: { clientId: cancelClient } });
   expect(referred.status(), await referred.text()).toBe(201);
   const apiEnrolment = ((await referred.json()) as { id: string }).id;
-  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment };
+  const { visit, lead } = await aLead(sessions, tokens, me.organisationId);
+  const advicePoint = ((await (await sessions.adviser.get("/api/v1/me", { headers: bearer(tokens.adviser) })).json()) as { organisationId: string }).organisationId;
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, listEntry: listEntry!, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment, visit, lead, advicePoint };
+}
+
+/**
+ * Two visits of the first advice point's demo log: one the calls are about, and one its adviser
+ * hands over to the first office through the form's own action, which makes a lead on the office's home.
+ */
+async function aLead(sessions: Record<Role, APIRequestContext>, tokens: Record<Exclude<Role, "anonymous">, string>, officeId: string): Promise<{ visit: string; lead: string }> {
+  const visits = await sessions.adviser.get(`/api/v1/visits?from=${inDays(-60)}&to=${inDays(0)}`, { headers: bearer(tokens.adviser) });
+  expect(visits.status(), await visits.text()).toBe(200);
+  const items = ((await visits.json()) as { items: { id: string }[] }).items;
+  expect(items.length, "demo visits at the first advice point").toBeGreaterThan(1);
+  const handedOver = await sessions.adviser.post("/advice/handovers", {
+    headers: { "Next-Action": discoverActions().get("app/advice/visits/[id]/handover/actions.ts#handOverAction")!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([valid(handoverSchema, { visitId: items[1]!.id, officeId, consent: true, firstName: "Ohjattu", lastName: "Pääsyoikeus", phone: "040 765 4321" })]),
+  });
+  expect(await handedOver.text(), "the adviser's hand-over").toContain('"ok":true');
+  const home = await (await sessions.official.get("/official")).text();
+  const lead = /\/official\/clients\/new\?lead=([0-9a-f-]{36})/.exec(home)?.[1];
+  expect(lead, "the lead on the office's home").toBeTruthy();
+  return { visit: items[0]!.id, lead: lead! };
 }
 
 /** The official registers a client of their own office through the JSON API. */

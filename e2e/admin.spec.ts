@@ -3,7 +3,7 @@
 // through its link in a fresh browser and signs in; then deactivate them (their open session goes to
 // sign-in), revoke an API token (the API answers 401), and find all of it in the audit log and its export.
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { withCheckDigit } from "../lib/business-id";
 import { apiToken, bearer } from "./support/api";
 import { expectHome, signIn } from "./support/auth";
@@ -47,7 +47,7 @@ test("administrator: organisation, settings, invitation by e-mail, set password,
   await signIn(page, "admin@example.fi");
   await expectHome(page, "/admin");
   const nav = page.getByRole("navigation", { name: a.nav.label });
-  for (const key of ["home", "organisations", "users", "tokens", "outbox", "settings", "audit"] as const) await expect(nav.getByRole("link", { name: a.nav[key], exact: true })).toBeVisible();
+  for (const key of ["home", "organisations", "users", "lists", "tokens", "outbox", "settings", "audit"] as const) await expect(nav.getByRole("link", { name: a.nav[key], exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: a.nav.home })).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
 
@@ -198,10 +198,168 @@ test("administrator: organisation, settings, invitation by e-mail, set password,
   await setOfferHours(page, 72);
 });
 
+/** Tabs forward until `locator` has the focus (a keyboard user's way through a form). */
+async function tabTo(page: Page, locator: Locator) {
+  for (let i = 0; i < 80 && !(await locator.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(locator).toBeFocused();
+}
+
+/** Opens a Suomi.fi dropdown from the keyboard and moves `steps` choices down from where it opens. */
+async function chooseByKeyboard(page: Page, button: Locator, steps: number, expected: string) {
+  await tabTo(page, button);
+  await page.keyboard.press("Enter");
+  for (let i = 0; i < steps; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(button).toContainText(expected);
+}
+
+test("administrator, by keyboard: an advice point run by an NGO and an adviser invited to it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const pointName = `Neuvontapiste ${unique()} ry`;
+  const adviserEmail = `neuvoja.${unique()}@example.fi`;
+  await signIn(page, "admin@example.fi");
+  await expectHome(page, "/admin");
+
+  await tabTo(page, page.getByRole("navigation", { name: a.nav.label }).getByRole("link", { name: a.nav.organisations }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.organisations.title);
+  await tabTo(page, page.getByRole("link", { name: a.organisations.new }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.organisationForm.newTitle);
+  // The type opens on the default (a training provider); the advice point is the next one.
+  await chooseByKeyboard(page, page.getByRole("button", { name: new RegExp(a.organisationForm.type) }), 1, a.organisationType.ADVICE_POINT);
+  await tabTo(page, page.getByRole("textbox", { name: a.organisationForm.name }));
+  await page.keyboard.type(pointName);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(businessId());
+  await tabTo(page, page.getByRole("textbox", { name: a.organisationForm.municipality }));
+  await page.keyboard.type("Vantaa");
+  // Who runs it: asked only for an advice point, and required.
+  const operator = page.getByRole("button", { name: new RegExp(a.organisationForm.operator) });
+  await tabTo(page, page.getByRole("button", { name: a.organisationForm.create }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(fi.validation.choose).first()).toBeVisible();
+  await expectAccessible(page);
+  await chooseByKeyboard(page, operator, 1, a.advicePointOperator.NGO);
+  await tabTo(page, page.getByRole("button", { name: a.organisationForm.create }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/admin\/organisations\?saved=created$/);
+  await expect(page.getByRole("status").filter({ hasText: a.organisations.created })).toBeVisible();
+
+  // The list finds it by its kind.
+  await page.goto(`/admin/organisations?type=ADVICE_POINT&q=${encodeURIComponent(pointName)}`);
+  await expect(page.getByRole("row").filter({ hasText: pointName })).toContainText(a.organisationType.ADVICE_POINT);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: pointName }).click();
+  await expect(page.getByRole("button", { name: new RegExp(a.organisationForm.operator) })).toContainText(a.advicePointOperator.NGO);
+
+  // Invite an adviser: the organisation list offers advice points only.
+  await page.goto("/admin/users/invite");
+  await tabTo(page, page.getByRole("textbox", { name: a.userForm.email }));
+  await page.keyboard.type(adviserEmail);
+  await tabTo(page, page.getByRole("textbox", { name: a.userForm.name }));
+  await page.keyboard.type("Uusi Neuvoja");
+  // The role opens on the official; the adviser is two down.
+  await chooseByKeyboard(page, page.getByRole("button", { name: new RegExp(a.userForm.role) }), 2, fi.shell.roles.ADVISER);
+  const organisation = page.getByRole("button", { name: new RegExp(a.userForm.organisation) });
+  await tabTo(page, organisation);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("option", { name: pointName, exact: true })).toBeVisible();
+  await expect(page.getByRole("option", { name: "Helsingin kaupungin neuvontapiste", exact: true })).toBeVisible();
+  await expect(page.getByRole("option", { name: "Helsingin työllisyyspalvelut", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("option", { name: "Kantakaupungin aikuisopisto", exact: true })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expectAccessible(page);
+  await choose(page, a.userForm.organisation, pointName);
+  await tabTo(page, page.getByRole("button", { name: a.userForm.send }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: adviserEmail })).toBeVisible();
+
+  await page.goto(`/admin/users?role=ADVISER&q=${encodeURIComponent(adviserEmail)}`);
+  const row = page.getByRole("row").filter({ hasText: adviserEmail });
+  await expect(row).toContainText(pointName);
+  await expect(row).toContainText(fi.shell.roles.ADVISER);
+  await expect(row).toContainText(a.users.states.invited);
+  await expectAccessible(page);
+});
+
+test("administrator: the visit topics and referral destinations, in three languages, moved, renamed, retired and brought back", async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = `Pankkiasiat ${unique()}`;
+  await signIn(page, "admin@example.fi");
+  await expectHome(page, "/admin");
+  await page.getByRole("navigation", { name: a.nav.label }).getByRole("link", { name: a.nav.lists }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.lists.title);
+  const topics = page.getByRole("table", { name: a.lists.kinds.TOPIC.heading });
+  const destinations = page.getByRole("table", { name: a.lists.kinds.DESTINATION.heading });
+  await expect(topics.getByRole("row").filter({ hasText: "Asuminen" })).toContainText("Boende");
+  await expect(destinations.getByRole("row").filter({ hasText: "Maahanmuuttovirasto (Migri)" })).toContainText(a.lists.states.active);
+  await expectAccessible(page);
+
+  // Add a topic: each of the three names is required.
+  await page.getByRole("link", { name: a.lists.kinds.TOPIC.add }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.listForm.newTitle);
+  await expect(page.getByRole("radio", { name: a.lists.kinds.TOPIC.heading })).toBeChecked();
+  await page.getByRole("textbox", { name: a.listForm.labelFi }).fill(name);
+  await page.getByRole("button", { name: a.listForm.create }).click();
+  await expect(page.getByText(fi.validation.required)).toHaveCount(2);
+  await expectAccessible(page);
+  await page.getByRole("textbox", { name: a.listForm.labelSv }).fill(`Bankärenden ${name.split(" ")[1]}`);
+  await page.getByRole("textbox", { name: a.listForm.labelEn }).fill(`Banking ${name.split(" ")[1]}`);
+  await page.getByRole("button", { name: a.listForm.create }).click();
+  await expect(page).toHaveURL(/\/admin\/lists\?done=created#entry-/);
+  await expect(page.getByRole("status").filter({ hasText: a.lists.done.created })).toBeVisible();
+  const mine = topics.getByRole("row").filter({ hasText: name });
+  await expect(mine).toContainText(a.lists.states.active);
+  const position = async () => Number(await mine.getByRole("cell").first().textContent());
+  const before = await position();
+
+  // Up one place.
+  await mine.getByRole("button", { name: fill(a.lists.moveUpLabel, { name }) }).click();
+  await expect(page.getByRole("status").filter({ hasText: a.lists.done.moved })).toBeVisible();
+  await expect.poll(position).toBe(before - 1);
+
+  // Rename in English.
+  await mine.getByRole("link", { name: fill(a.lists.editLabel, { name }) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.listForm.editTitle);
+  await expectAccessible(page);
+  await page.getByRole("textbox", { name: a.listForm.labelEn }).fill(`Banks and accounts ${name.split(" ")[1]}`);
+  await page.getByRole("button", { name: a.listForm.save }).click();
+  await expect(page.getByRole("status").filter({ hasText: a.lists.done.updated })).toBeVisible();
+  await expect(mine).toContainText(`Banks and accounts ${name.split(" ")[1]}`);
+
+  // Retire, then bring back: the entry stays in the list throughout.
+  await mine.getByRole("button", { name: fill(a.lists.retireLabel, { name }) }).click();
+  await expect(page.getByRole("status").filter({ hasText: a.lists.done.retired })).toBeVisible();
+  await expect(mine).toContainText(a.lists.states.retired);
+  await expectAccessible(page);
+  await mine.getByRole("button", { name: fill(a.lists.reinstateLabel, { name }) }).click();
+  await expect(page.getByRole("status").filter({ hasText: a.lists.done.reinstated })).toBeVisible();
+  await expect(mine).toContainText(a.lists.states.active);
+
+  // A second entry with the same name is refused, named at its field.
+  await page.goto("/admin/lists/new?kind=TOPIC");
+  await page.getByRole("textbox", { name: a.listForm.labelFi }).fill(name);
+  await page.getByRole("textbox", { name: a.listForm.labelSv }).fill("Något annat");
+  await page.getByRole("textbox", { name: a.listForm.labelEn }).fill("Something else");
+  await page.getByRole("button", { name: a.listForm.create }).click();
+  await expect(page.getByRole("alert").filter({ hasText: a.failures.LABEL_TAKEN })).toBeVisible();
+
+  // Every change is in the audit log.
+  await page.goto("/admin/audit?action=visit_list.");
+  for (const action of ["visit_list.add", "visit_list.move", "visit_list.rename", "visit_list.retire", "visit_list.reinstate"]) {
+    await expect(page.getByRole("table").getByRole("row").filter({ hasText: action }).first()).toContainText("admin@example.fi");
+  }
+  // Retire it for good, so other journeys' lists stay as they were.
+  await page.goto("/admin/lists");
+  await topics.getByRole("row").filter({ hasText: name }).getByRole("button", { name: fill(a.lists.retireLabel, { name }) }).click();
+  await expect(page.getByRole("status").filter({ hasText: a.lists.done.retired })).toBeVisible();
+});
+
 test("the console is for administrators only: other staff get 404 on every page and action route", async ({ page }) => {
   await signIn(page, "virkailija@example.fi");
   await expectHome(page, "/official");
-  for (const path of ["/admin", "/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/invite", "/admin/tokens", "/admin/settings", "/admin/audit"]) {
+  for (const path of ["/admin", "/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/invite", "/admin/lists", "/admin/lists/new", "/admin/tokens", "/admin/settings", "/admin/audit"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }

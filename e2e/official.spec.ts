@@ -39,12 +39,23 @@ test.describe("official's workspace", () => {
     await page.getByRole("textbox", { name: new RegExp(f.municipality) }).fill("Helsinki");
     await choose(page, f.studyPath, fi.labels.studyPath.BASIC);
     await choose(page, f.languageLevel, fi.labels.languageLevel.A1_1);
+    // The integration programme: the assessment, and a plan whose end the form proposes (start + 2 years).
+    await page.getByRole("textbox", { name: new RegExp(f.assessedOn) }).fill("2026-01-15");
+    await page.getByRole("textbox", { name: new RegExp(f.assessedBy) }).fill("Sanna Virtanen");
+    // Suomi.fi's checkbox is ticked through its label, as a person does.
+    await page.getByText(f.inIntegrationProgramme, { exact: true }).click();
+    await expect(page.getByRole("checkbox", { name: f.inIntegrationProgramme })).toBeChecked();
+    await page.getByRole("textbox", { name: new RegExp(f.integrationPlanStartsOn) }).fill("2026-02-01");
+    await expect(page.getByRole("textbox", { name: new RegExp(f.integrationPlanEndsOn) })).toHaveValue("2028-02-01");
     await expectAccessible(page);
     await page.getByRole("button", { name: f.register }).click();
 
     await expect(page).toHaveURL(/\/official\/clients\/[0-9a-f-]{36}\?saved=1$/);
     await expect(page.getByRole("status").filter({ hasText: fi.official.client.saved })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${lastName}, Aino`);
+    const details = page.getByRole("region", { name: fi.official.client.details });
+    await expect(details.getByText(/^15\.1\.2026, Sanna Virtanen$/)).toBeVisible();
+    await expect(details.getByText(/^1\.2\.2026 – 1\.2\.2028$/)).toBeVisible();
     await expect(page.getByText(`${code.slice(0, 7)}****`)).toBeVisible();
     await page.getByRole("button", { name: fi.official.client.showIdentityCode }).click();
     await expect(page.getByText(code, { exact: true })).toBeVisible();
@@ -244,6 +255,8 @@ test.describe("official's workspace", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect(level).toContainText(fi.labels.languageLevel.A1_1);
+    await tabTo(page.getByRole("textbox", { name: new RegExp(f.assessedOn) }));
+    await page.keyboard.type("2026-03-02");
     await tabTo(page.getByRole("button", { name: f.register }));
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${lastName}, Eino`);

@@ -12,7 +12,7 @@ const course = {
   startsOn: parseDate("2027-01-11"),
   endsOn: parseDate("2027-05-28"),
 };
-const contact = { name: "Helsingin TE-toimisto", email: "te-palvelut@example.fi", phone: "+358 29 000 0000", address: "Työkatu 1, 00100 Helsinki" };
+const contact = { name: "Helsingin työllisyyspalvelut", email: "tyollisyyspalvelut@example.fi", phone: "+358 29 000 0000", address: "Työkatu 1, 00100 Helsinki" };
 const base = "https://koulutusportti.example.fi";
 /** The course a pooled client ranked above the sample course. */
 const preferred = "Suomi 1 – perusopetus, päiväryhmä (Kallio)";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { MESSAGE_NAMESPACES } from "./messages";
+import { CLIENT_PAGE_NAMESPACES, CLIENT_SHELL_KEYS, MESSAGE_NAMESPACES } from "./messages";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const LOCALES = ["en", "fi", "sv"] as const;
@@ -63,6 +63,52 @@ describe.each(LOCALES)("messages/%s", (locale) => {
       }))
       .filter((row) => JSON.stringify(row.en) !== JSON.stringify(row[locale]));
     expect(mismatched).toEqual([]);
+  });
+});
+
+// A client's page speaks three more languages, with only the namespaces it shows (lib/messages.ts).
+const CLIENT_ONLY_LANGUAGES = ["uk", "ru", "ar"] as const;
+
+function loadClientPage(language: string): Map<string, unknown> {
+  return flatten(
+    Object.fromEntries(
+      CLIENT_PAGE_NAMESPACES.map((namespace) => [namespace, JSON.parse(readFileSync(path.join(root, "messages", language, `${namespace}.json`), "utf8"))]),
+    ),
+  );
+}
+
+describe("messages/ of the client-only languages", () => {
+  it("have only the client page's namespaces", () => {
+    for (const language of CLIENT_ONLY_LANGUAGES) {
+      expect(readdirSync(path.join(root, "messages", language)).sort(), language).toEqual(CLIENT_PAGE_NAMESPACES.map((n) => `${n}.json`).sort());
+    }
+  });
+
+  describe.each(CLIENT_ONLY_LANGUAGES)("messages/%s", (language) => {
+    const own = loadClientPage(language);
+    // The shell: only the texts a client's page shows; the other namespaces: everything en has.
+    const expected = [...english.keys()].filter((key) => {
+      const [namespace, ...rest] = key.split(".");
+      if (namespace === "shell") return (CLIENT_SHELL_KEYS as readonly string[]).includes(rest.join("."));
+      return (CLIENT_PAGE_NAMESPACES as readonly string[]).includes(namespace!);
+    });
+
+    it("has exactly the client page's keys of en", () => {
+      expect([...own.keys()].sort()).toEqual(expected.sort());
+    });
+
+    it("has only non-empty strings", () => {
+      const bad = [...own].filter(([, value]) => typeof value !== "string" || value.trim() === "").map(([key]) => key);
+      expect(bad).toEqual([]);
+    });
+
+    it("uses the same placeholders as en in every message", () => {
+      const mismatched = expected
+        .filter((key) => typeof own.get(key) === "string")
+        .map((key) => ({ key, en: placeholders(english.get(key) as string), [language]: placeholders(own.get(key) as string) }))
+        .filter((row) => JSON.stringify(row.en) !== JSON.stringify(row[language]));
+      expect(mismatched).toEqual([]);
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { expireDueOffers, fillFreeSeats, syncPools } from "./enrolment";
 import { holdsUnconditionalSeat } from "./enrolment/hand-over";
 import { logger } from "./logger";
 import { anonymiseInactiveClients } from "./privacy/retention";
+import { purgeHandoverContacts } from "./advice/handovers";
 import { foldReportChanges } from "./reports/basis";
 import { getSettings } from "./settings";
 import { helsinkiToday } from "../lib/dates";
@@ -51,12 +52,14 @@ export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]):
 
 /**
  * The day's work: anonymise clients inactive for longer than the administrator's retention period
- * (server/privacy), and forget the API's expired idempotency keys.
+ * (server/privacy), delete old hand-overs' contact details (server/advice), and forget the API's
+ * expired idempotency keys.
  */
-export async function runDailyJobs(now = new Date()): Promise<{ anonymised: number; idempotencyKeys: number }> {
+export async function runDailyJobs(now = new Date()): Promise<{ anonymised: number; handoverContacts: number; idempotencyKeys: number }> {
   const { retentionMonths } = await getSettings();
   const { anonymised } = await anonymiseInactiveClients({ now, retentionMonths });
-  return { anonymised, idempotencyKeys: await deleteExpiredIdempotencyKeys(now) };
+  const handoverContacts = await purgeHandoverContacts({ now, retentionMonths });
+  return { anonymised, handoverContacts, idempotencyKeys: await deleteExpiredIdempotencyKeys(now) };
 }
 
 let timer: NodeJS.Timeout | undefined;

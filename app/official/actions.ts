@@ -9,7 +9,7 @@ import type { ActionResult, BulkReferralResult, FieldErrors, SaveClientResult } 
 import { bulkReferralSchema, enrolmentReasonSchema, officialEnrolmentActions, officialReferralSchema, type BulkReferralInput, type OfficialEnrolmentAction, type OfficialReferralInput } from "@/lib/schemas/official";
 import { closePoolSchema, poolReferralSchema, type PoolReferralInput } from "@/lib/schemas/pool";
 import { requireActor } from "@/server/auth/session";
-import { findPossibleDuplicates, registerClient, revealIdentityCode, updateClient } from "@/server/clients/clients";
+import { findPossibleDuplicates, getClient, registerClient, revealIdentityCode, updateClient } from "@/server/clients/clients";
 import { acceptOffer, cancelEnrolment, declineOffer, setPriority, staff, type EngineErrorCode } from "@/server/enrolment";
 import { endPoolReferral, makePoolReferral } from "@/server/official/pool";
 import { bulkRefer, referralOutcome, type ReferralOutcome } from "@/server/official/referrals";
@@ -33,6 +33,8 @@ async function invalidInput(error: z.ZodError, first?: string): Promise<{ ok: fa
  */
 export async function saveClient(input: { clientId?: string; values: ClientInput; allowDuplicate?: boolean; removeIdentityCode?: boolean }): Promise<SaveClientResult> {
   const actor = await requireActor(["OFFICIAL"]);
+  // Another office's client is "not found" before anything else is looked at (even possible duplicates).
+  if (input.clientId && !(await getClient(actor, input.clientId))) return { ok: false, kind: "error", message: (await getTranslations("engineErrors"))("NOT_FOUND") };
   const parsed = clientSchema.safeParse(input.values);
   if (!parsed.success) return { ok: false, kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
   if (!input.allowDuplicate) {

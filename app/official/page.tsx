@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Heading, Paragraph } from "@/components/suomifi";
 import { StatList } from "@/components/StatList";
 import styles from "@/components/official/official.module.css";
 import { requireActor } from "@/server/auth/session";
 import { officeHome } from "@/server/official/home";
+import { openLeads } from "@/server/advice/handovers";
+import { CloseLeadForm } from "@/components/official/CloseLeadForm";
+import { listLabel } from "@/lib/visit-lists";
+import { closeLeadAction } from "./leads/actions";
 import { CALENDAR_DAY, parseDate } from "@/lib/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OfficialHome() {
   const actor = await requireActor(["OFFICIAL"]);
-  const [t, labels, format, home] = await Promise.all([getTranslations("official"), getTranslations("labels"), getFormatter(), officeHome(actor)]);
+  const [t, h, labels, format, home, leads, locale] = await Promise.all([getTranslations("official"), getTranslations("handover"), getTranslations("labels"), getFormatter(), officeHome(actor), openLeads(actor), getLocale()]);
+  const languageName = new Intl.DisplayNames([locale], { type: "language" });
   const { numbers, offers, endingSoon, events } = home!;
   const day = (d: string) => format.dateTime(parseDate(d), CALENDAR_DAY);
   return (
@@ -33,6 +38,38 @@ export default async function OfficialHome() {
           { label: t("stats.endingSoon"), value: numbers.endingSoon },
         ]}
       />
+      {leads.length > 0 && (
+        <section className={styles.panel} aria-labelledby="leads-heading">
+          <Heading variant="h2" id="leads-heading">{h("lead.title", { count: leads.length })}</Heading>
+          <p className={styles.hint}>{h("lead.explained")}</p>
+          <ul className={styles.leads}>
+            {leads.map((l) => {
+              const name = [l.firstName, l.lastName].filter(Boolean).join(" ") || h("lead.noName");
+              return (
+                <li key={l.id}>
+                  <article aria-labelledby={`lead-${l.id}`}>
+                    <Heading variant="h3" id={`lead-${l.id}`}>{name}</Heading>
+                    <p>{h("lead.from", { point: l.advicePoint.name, date: format.dateTime(l.createdAt, { dateStyle: "medium" }) })}</p>
+                    <dl className={styles.leadFacts}>
+                      <dt>{h("lead.contact")}</dt>
+                      <dd>{[l.phone, l.email].filter(Boolean).join(", ")}</dd>
+                      <dt>{h("lead.languages")}</dt>
+                      <dd>{l.visit.languages.map((c) => languageName.of(c) ?? c).join(", ")}</dd>
+                      <dt>{h("lead.topics")}</dt>
+                      <dd>{l.visit.topics.map((x) => listLabel(x.topic, locale)).join(", ")}</dd>
+                      {l.note && (<><dt>{h("lead.note")}</dt><dd>{l.note}</dd></>)}
+                    </dl>
+                    <div className={styles.actions}>
+                      <Link className={styles.submit} href={`/official/clients/new?lead=${l.id}`} aria-label={h("lead.registerOf", { name })}>{h("lead.register")}</Link>
+                    </div>
+                    <CloseLeadForm leadId={l.id} name={name} closeLead={closeLeadAction} />
+                  </article>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <section className={styles.panel} aria-labelledby="offers-heading">
         <Heading variant="h2" id="offers-heading">{t("home.offersTitle")}</Heading>
         {offers.length === 0 ? <p>{t("home.offersEmpty")}</p> : (

@@ -2,6 +2,7 @@
 export const ADMIN_SECTIONS = [
   { href: "/admin/organisations", key: "organisations" },
   { href: "/admin/users", key: "users" },
+  { href: "/admin/lists", key: "lists" },
   { href: "/admin/tokens", key: "tokens" },
   { href: "/admin/outbox", key: "outbox" },
   { href: "/admin/settings", key: "settings" },

@@ -81,7 +81,7 @@ export function NumberField<T extends FieldValues>(props: Base<T> & Pick<InputPr
 }
 
 /** An ISO date (YYYY-MM-DD) typed as text; empty is null so optional dates stay optional. */
-export function DateField<T extends FieldValues>(props: Base<T>) {
+export function DateField<T extends FieldValues>(props: Base<T> & { onValue?: (value: string | null) => void }) {
   return <InputField {...props} inputMode="numeric" autoComplete="off" parse={asDate} />;
 }
 
@@ -126,13 +126,14 @@ export function SelectField<T extends FieldValues>({
 }
 
 export function CheckboxField<T extends FieldValues>({ control, name, label, hintText }: Omit<Base<T>, "optionalText" | "fullWidth">) {
+  const status = useStatus();
   const id = useFieldId(name);
   return (
     <Controller
       name={name}
       control={control}
-      render={({ field }) => (
-        <Checkbox id={id} checked={Boolean(field.value)} onClick={({ checkboxState }) => field.onChange(checkboxState)} name={field.name} hintText={hintText} ref={field.ref}>
+      render={({ field, fieldState }) => (
+        <Checkbox id={id} checked={Boolean(field.value)} onClick={({ checkboxState }) => field.onChange(checkboxState)} name={field.name} hintText={hintText} ref={field.ref} {...status(fieldState.error)}>
           {label}
         </Checkbox>
       )}

@@ -9,7 +9,8 @@ import { Button, InlineAlert, TextInput } from "suomifi-ui-components";
 import { CheckboxField, DateField, SelectField, TextareaField, TextField } from "@/components/forms/fields";
 import type { PossibleDuplicate, SaveClientResult } from "@/lib/action-results";
 import { parseIdentityCode } from "@/lib/identity-code";
-import { clientSchema, type ClientData, type ClientInput } from "@/lib/schemas/client";
+import { isDateString } from "@/lib/dates";
+import { clientSchema, defaultIntegrationPlanEnd, type ClientData, type ClientInput } from "@/lib/schemas/client";
 import styles from "./official.module.css";
 
 const LANGUAGES = ["fi", "sv", "en", "ru", "uk", "ar"] as const;
@@ -21,7 +22,7 @@ const EMPTY: ClientInput = {
   firstName: "", lastName: "", dateOfBirth: "", personalIdentityCode: "", email: "", phone: "", municipality: "",
   preferredLanguage: "fi", nativeLanguage: "", interpreterNeeded: false, literacy: null, yearsOfSchooling: null,
   highestEducation: "", workExperience: "", languageLevel: null, placementTestOn: null, studyPath: undefined as unknown as ClientInput["studyPath"],
-  integrationPlanStartsOn: null, integrationPlanEndsOn: null, needsChildcare: false, needsAccessibility: false,
+  assessedOn: null, assessedBy: "", integrationPlanStartsOn: null, integrationPlanEndsOn: null, inIntegrationProgramme: false, needsChildcare: false, needsAccessibility: false,
   eveningOnly: false, specialNeeds: "", notes: "",
 };
 
@@ -33,10 +34,16 @@ export function ClientForm({
   clientId,
   initial,
   maskedIdentityCode,
+  prefill,
+  draftKey,
   save,
 }: {
   clientId?: string;
   initial?: ClientInput;
+  /** A new client's fields known already (an advice point's hand-over). */
+  prefill?: Partial<ClientInput>;
+  /** Where the half-filled form is kept in sessionStorage (default: the client, or "new"). */
+  draftKey?: string;
   maskedIdentityCode?: string | null;
   save: (input: { clientId?: string; values: ClientInput; allowDuplicate?: boolean; removeIdentityCode?: boolean }) => Promise<SaveClientResult>;
 }) {
@@ -47,12 +54,12 @@ export function ClientForm({
   const [pending, startTransition] = useTransition();
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const storageKey = `kp.clientForm.${clientId ?? "new"}`;
+  const storageKey = `kp.clientForm.${draftKey ?? clientId ?? "new"}`;
   const duplicatesHeading = useRef<HTMLHeadingElement>(null);
 
   const { control, handleSubmit, reset, subscribe, setError, setValue, getValues, formState } = useForm<ClientInput, unknown, ClientData>({
     resolver: zodResolver(clientSchema) as Resolver<ClientInput, unknown, ClientData>,
-    defaultValues: initial ?? EMPTY,
+    defaultValues: initial ?? { ...EMPTY, ...prefill },
     mode: "onTouched",
   });
 
@@ -60,7 +67,7 @@ export function ClientForm({
     const saved = sessionStorage.getItem(storageKey);
     if (saved) {
       try {
-        reset({ ...(initial ?? EMPTY), ...(JSON.parse(saved) as Partial<ClientInput>) }, { keepDefaultValues: true });
+        reset({ ...(initial ?? { ...EMPTY, ...prefill }), ...(JSON.parse(saved) as Partial<ClientInput>) }, { keepDefaultValues: true });
       } catch {
         sessionStorage.removeItem(storageKey);
       }
@@ -73,7 +80,7 @@ export function ClientForm({
         sessionStorage.setItem(storageKey, JSON.stringify(rest));
       },
     });
-  }, [storageKey, initial, reset, subscribe]);
+  }, [storageKey, initial, prefill, reset, subscribe]);
 
   // The code against the date of birth, as soon as both are there (the schema checks it again on save).
   const [codeValue, birthValue] = useWatch({ control, name: ["personalIdentityCode", "dateOfBirth"] });
@@ -110,6 +117,16 @@ export function ClientForm({
         }
       });
     }, () => setFailure(t("form.fixErrors")));
+
+  // A plan's end defaults to its start + two years: proposed as soon as the start is a real day and
+  // the end is empty, and kept in step with the start for as long as it is the proposal.
+  const proposedEnd = useRef<string | null>(null);
+  const onPlanStart = (start: string | null) => {
+    const end = getValues("integrationPlanEndsOn");
+    if (!start || !isDateString(start) || (end && end !== proposedEnd.current)) return;
+    proposedEnd.current = defaultIntegrationPlanEnd(start);
+    setValue("integrationPlanEndsOn", proposedEnd.current, { shouldValidate: true });
+  };
 
   const optional = t("form.optional");
   const busy = pending || formState.isSubmitting;
@@ -206,9 +223,23 @@ export function ClientForm({
 
       <fieldset className={styles.step}>
         <legend className={styles.legend}>{t("form.steps.plan")}</legend>
-        <div className={styles.grid}>
-          <DateField control={control} name="integrationPlanStartsOn" label={t("form.integrationPlanStartsOn")} hintText={t("form.dateHint")} optionalText={optional} fullWidth />
-          <DateField control={control} name="integrationPlanEndsOn" label={t("form.integrationPlanEndsOn")} hintText={t("form.dateHint")} optionalText={optional} fullWidth />
+        <fieldset className={styles.subgroup}>
+          <legend>{t("form.assessment")}</legend>
+          <div className={styles.grid}>
+            <DateField control={control} name="assessedOn" label={t("form.assessedOn")} hintText={t("form.dateHint")} optionalText={optional} fullWidth />
+            <TextField control={control} name="assessedBy" label={t("form.assessedBy")} hintText={t("form.assessedByHint")} optionalText={optional} autoComplete="off" fullWidth />
+          </div>
+        </fieldset>
+        <fieldset className={styles.subgroup}>
+          <legend>{t("form.integrationPlan")}</legend>
+          <p className={styles.hint}>{t("form.integrationPlanHint")}</p>
+          <div className={styles.grid}>
+            <DateField control={control} name="integrationPlanStartsOn" label={t("form.integrationPlanStartsOn")} hintText={t("form.dateHint")} optionalText={optional} fullWidth onValue={onPlanStart} />
+            <DateField control={control} name="integrationPlanEndsOn" label={t("form.integrationPlanEndsOn")} hintText={t("form.dateHint")} optionalText={optional} fullWidth />
+          </div>
+        </fieldset>
+        <div className={styles.checks}>
+          <CheckboxField control={control} name="inIntegrationProgramme" label={t("form.inIntegrationProgramme")} />
         </div>
         <div className={styles.checks}>
           <CheckboxField control={control} name="needsChildcare" label={t("form.needsChildcare")} />

@@ -2,7 +2,7 @@
 // audit log's filters (read from the URL). Forms, server actions and route handlers parse the same ones.
 import { z } from "zod";
 import { businessIdProblem } from "../business-id";
-import { AdvicePointOperator } from "../enums";
+import { AdvicePointOperator, VisitListKind } from "../enums";
 import { MANAGED_ORGANISATION_TYPES, ORGANISATION_TYPES_OF_ROLE } from "../organisations";
 import { emailField, optionalEmail, filterText, optionalText, requiredText } from "./fields";
 
@@ -67,6 +67,27 @@ export const updateUserSchema = staffFields
   .transform((v) => ({ ...v, organisationId: v.role === "ADMIN" ? null : v.organisationId }));
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 export type UpdateUserData = z.output<typeof updateUserSchema>;
+
+/**
+ * An entry of a managed list (a visit's topics and referral destinations): its name in the three
+ * UI languages. Visits keep the entry itself, so a rename shows in their history and statistics.
+ */
+export const visitListLabelsSchema = z.object({
+  labelFi: requiredText(120),
+  labelSv: requiredText(120),
+  labelEn: requiredText(120),
+});
+export type VisitListLabelsInput = z.input<typeof visitListLabelsSchema>;
+export type VisitListLabels = z.output<typeof visitListLabelsSchema>;
+
+export const VISIT_LIST_KINDS = Object.values(VisitListKind);
+
+/** A new entry: which list, and its names. It goes to the end of the list. */
+export const newVisitListEntrySchema = visitListLabelsSchema.extend({
+  kind: z.enum(VISIT_LIST_KINDS, { error: "validation.choose" }),
+});
+export type NewVisitListEntryInput = z.input<typeof newVisitListEntrySchema>;
+export type NewVisitListEntry = z.output<typeof newVisitListEntrySchema>;
 
 export const settingsSchema = z.object({
   defaultOfferResponseHours: z.number({ error: "validation.number" }).int("validation.wholeNumber").min(1, "validation.min").max(720, "validation.max"),

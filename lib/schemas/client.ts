@@ -2,10 +2,19 @@
 import "./zod-config";
 import { z } from "zod";
 import { ClientLanguage, LanguageLevel, Literacy, StudyPath } from "../enums";
+import { addYears } from "../dates";
 import { identityCodeErrorKey, parseIdentityCode } from "../identity-code";
 import { optionalEmail, optionalText, requiredText } from "./fields";
 
 export const isoDate = z.iso.date({ error: "validation.date" });
+
+/** An integration plan runs up to two years since 1.1.2025 (Act 681/2023; three under the old act). */
+export const INTEGRATION_PLAN_YEARS = 2;
+
+/** The plan's end when none is given: its start + two years (the form proposes it, the server stores it). */
+export function defaultIntegrationPlanEnd(startsOn: string): string {
+  return addYears(startsOn, INTEGRATION_PLAN_YEARS);
+}
 
 export const clientSchema = z
   .object({
@@ -38,8 +47,13 @@ export const clientSchema = z
     languageLevel: z.enum(Object.values(LanguageLevel)).optional().nullable(),
     placementTestOn: isoDate.optional().nullable(),
     studyPath: z.enum(Object.values(StudyPath), { error: "validation.choose" }),
+    /** The assessment of skills and integration service needs: when, and by whom (a name or a unit). */
+    assessedOn: isoDate.optional().nullable(),
+    assessedBy: optionalText(200),
     integrationPlanStartsOn: isoDate.optional().nullable(),
     integrationPlanEndsOn: isoDate.optional().nullable(),
+    /** In the municipality's integration programme (kotoutumisohjelma). */
+    inIntegrationProgramme: z.boolean().default(false),
     needsChildcare: z.boolean().default(false),
     needsAccessibility: z.boolean().default(false),
     eveningOnly: z.boolean().default(false),

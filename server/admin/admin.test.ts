@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { testDb, uniqueSuffix } from "../testing/db";
-import { makeClient, makeCourse, makeUser, makeWorld } from "../testing/factories";
+import { makeClient, makeCourse, makeOrganisation, makeUser, makeWorld } from "../testing/factories";
 import { businessIdProblem, withCheckDigit } from "../../lib/business-id";
 import { DEMO_ORGANISATIONS } from "../demo/data";
 import { auditExportSchema, auditFilterSchema, inviteUserSchema, organisationSchema, updateUserSchema, userListFilterSchema } from "../../lib/schemas/admin";
@@ -131,6 +131,92 @@ describe("organisations", () => {
     const current = (await getOrganisation(admin, w.provider.id))!;
     const data = organisation({ type: "EMPLOYMENT_AUTHORITY", name: current.name, businessId: businessId() });
     expect(await updateOrganisation(admin, w.provider.id, data)).toEqual({ ok: false, code: "TYPE_IN_USE" });
+  });
+});
+
+describe("advice points, integration services and advisers", () => {
+  it("creates an advice point with its operator; the operator is required for it and dropped for other kinds", async () => {
+    const admin = await makeAdmin();
+    expect(organisationSchema.safeParse({ ...organisation(), type: "ADVICE_POINT" }).error?.issues[0]).toMatchObject({ path: ["operator"], message: "validation.choose" });
+    expect(organisationSchema.parse({ ...organisation(), type: "INTEGRATION_SERVICES", operator: "NGO" }).operator).toBeNull();
+    const data = organisation({ type: "ADVICE_POINT", name: `Neuvontapiste ${uniqueSuffix()}`, operator: "NGO" });
+    const created = await createOrganisation(admin, data);
+    if (!created.ok) throw new Error(created.code);
+    expect(await getOrganisation(admin, created.id)).toMatchObject({ type: "ADVICE_POINT", operator: "NGO" });
+    const services = await createOrganisation(admin, organisation({ type: "INTEGRATION_SERVICES", name: `Kotoutumispalvelut ${uniqueSuffix()}` }));
+    if (!services.ok) throw new Error(services.code);
+    expect(await getOrganisation(admin, services.id)).toMatchObject({ type: "INTEGRATION_SERVICES", operator: null });
+    // The list filters by each kind, and the user form offers both.
+    expect((await listOrganisations(admin, { type: "ADVICE_POINT", q: data.name }))!.map((o) => o.id)).toEqual([created.id]);
+    expect((await listOrganisations(admin, { type: "INTEGRATION_SERVICES", q: data.name }))!).toEqual([]);
+    expect((await listOrganisations(admin, { type: "INTEGRATION_SERVICES" }))!.every((o) => o.type === "INTEGRATION_SERVICES")).toBe(true);
+    const choices = await organisationChoices(admin);
+    expect(choices.find((o) => o.id === created.id)).toMatchObject({ type: "ADVICE_POINT" });
+    expect(choices.find((o) => o.id === services.id)).toMatchObject({ type: "INTEGRATION_SERVICES" });
+    // Changing the operator is an ordinary edit, audited by field.
+    expect(await updateOrganisation(admin, created.id, { ...data, operator: "MUNICIPALITY" })).toEqual({ ok: true });
+    expect((await audits(created.id, "organisation.update"))[0]!.details).toEqual({ fields: ["operator"] });
+  });
+
+  it("invites an adviser into an advice point only, and an official into either authority", async () => {
+    const admin = await makeAdmin();
+    const point = await makeOrganisation("ADVICE_POINT");
+    const services = await makeOrganisation("INTEGRATION_SERVICES");
+    const w = await makeWorld();
+    for (const wrong of [w.office.id, services.id, w.provider.id]) {
+      expect(await inviteUser(admin, invite({ role: "ADVISER", organisationId: wrong }))).toEqual({ ok: false, code: "ORGANISATION_MISMATCH" });
+    }
+    expect(await inviteUser(admin, invite({ role: "OFFICIAL", organisationId: point.id }))).toEqual({ ok: false, code: "ORGANISATION_MISMATCH" });
+    expect(await inviteUser(admin, invite({ role: "PROVIDER_STAFF", organisationId: point.id }))).toEqual({ ok: false, code: "ORGANISATION_MISMATCH" });
+    const adviser = await inviteUser(admin, invite({ role: "ADVISER", organisationId: point.id, name: "Neuvo Neuvoja" }));
+    if (!adviser.ok) throw new Error(adviser.code);
+    expect(await testDb().user.findUniqueOrThrow({ where: { id: adviser.userId } })).toMatchObject({ role: "ADVISER", organisationId: point.id, passwordHash: null });
+    expect((await audits(adviser.userId, "user.invite"))[0]).toMatchObject({ organisationId: point.id, details: { role: "ADVISER" } });
+    const official = await inviteUser(admin, invite({ role: "OFFICIAL", organisationId: services.id }));
+    expect(official.ok).toBe(true);
+    // The user list filters by the new role.
+    const advisers = (await listUsers(admin, userListFilterSchema.parse({ role: "ADVISER", q: point.name })))!;
+    expect(advisers.rows.map((u) => [u.id, u.organisation?.name])).toEqual([[adviser.userId, point.name]]);
+    // An adviser moved to an authority becomes an official there, never an adviser of it.
+    expect(await updateUser(admin, adviser.userId, updateUserSchema.parse({ name: "Neuvo Neuvoja", role: "ADVISER", organisationId: services.id }))).toEqual({ ok: false, code: "ORGANISATION_MISMATCH" });
+    expect(await updateUser(admin, adviser.userId, updateUserSchema.parse({ name: "Neuvo Neuvoja", role: "OFFICIAL", organisationId: services.id }))).toEqual({ ok: true });
+    expect(await testDb().user.findUniqueOrThrow({ where: { id: adviser.userId } })).toMatchObject({ role: "OFFICIAL", organisationId: services.id });
+  });
+
+  it("an adviser gets nothing from the console", async () => {
+    const point = await makeOrganisation("ADVICE_POINT");
+    const user = await makeUser("ADVISER", { organisationId: point.id });
+    const adviser = (await loadActor(testDb(), user.id))!;
+    expect(await listOrganisations(adviser)).toBeNull();
+    expect(await getOrganisation(adviser, point.id)).toBeNull();
+    expect(await organisationChoices(adviser)).toEqual([]);
+    expect(await createOrganisation(adviser, organisation())).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await updateOrganisation(adviser, point.id, organisation({ type: "ADVICE_POINT", operator: "NGO" }))).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await listUsers(adviser, userListFilterSchema.parse({}))).toBeNull();
+    expect(await inviteUser(adviser, invite())).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await updateUser(adviser, user.id, updateUserSchema.parse({ name: "X", role: "ADMIN", organisationId: null }))).toEqual({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("does not change the type of an advice point with visits or an authority with hand-overs; an unused one may change", async () => {
+    const admin = await makeAdmin();
+    const db = testDb();
+    const point = await makeOrganisation("ADVICE_POINT");
+    const office = await makeOrganisation("INTEGRATION_SERVICES");
+    const empty = await makeOrganisation("ADVICE_POINT");
+    const asData = (o: { name: string }, type: string, operator: string | null = null) => organisation({ type, name: o.name, businessId: businessId(), operator });
+    // No users, clients or courses: only the visit ties the point to its kind.
+    const visit = await db.adviceVisit.create({ data: { advicePointId: point.id, occurredAt: new Date(), channel: "WALK_IN", languages: ["ar"], outcome: "ANSWERED" } });
+    expect(await updateOrganisation(admin, point.id, asData(point, "INTEGRATION_SERVICES"))).toEqual({ ok: false, code: "TYPE_IN_USE" });
+    await db.handover.create({ data: { visitId: visit.id, advicePointId: point.id, officeId: office.id, consentAt: new Date() } });
+    expect(await updateOrganisation(admin, office.id, asData(office, "EMPLOYMENT_AUTHORITY"))).toEqual({ ok: false, code: "TYPE_IN_USE" });
+    expect(await getOrganisation(admin, office.id)).toMatchObject({ type: "INTEGRATION_SERVICES" });
+    // An advice point's operator stays its own while the type is unchanged.
+    expect(await updateOrganisation(admin, point.id, asData(point, "ADVICE_POINT", "MUNICIPALITY"))).toEqual({ ok: true });
+    // One that nothing refers to may change kind; the operator goes with the advice point (a CHECK holds it).
+    expect(await updateOrganisation(admin, empty.id, asData(empty, "INTEGRATION_SERVICES"))).toEqual({ ok: true });
+    expect(await getOrganisation(admin, empty.id)).toMatchObject({ type: "INTEGRATION_SERVICES", operator: null });
+    expect(await updateOrganisation(admin, empty.id, asData(empty, "ADVICE_POINT", "MUNICIPALITY"))).toEqual({ ok: true });
+    expect(await getOrganisation(admin, empty.id)).toMatchObject({ type: "ADVICE_POINT", operator: "MUNICIPALITY" });
   });
 });
 

@@ -73,13 +73,15 @@ export async function updateOrganisation(actor: Actor, id: string, data: Organis
   const current = await getOrganisation(actor, id);
   if (!current) return { ok: false, code: "NOT_FOUND" };
   if (current.type !== data.type) {
-    // Users, clients and courses belong to an organisation because of its type.
-    const [users, clients, courses] = await Promise.all([
+    // Users, clients, courses, advice visits and hand-overs belong to an organisation because of its type.
+    const [users, clients, courses, visits, handovers] = await Promise.all([
       db().user.count({ where: { organisationId: id } }),
       db().client.count({ where: { officeId: id } }),
       db().course.count({ where: { providerId: id } }),
+      db().adviceVisit.count({ where: { advicePointId: id } }),
+      db().handover.count({ where: { OR: [{ advicePointId: id }, { officeId: id }] } }),
     ]);
-    if (users + clients + courses > 0) return { ok: false, code: "TYPE_IN_USE" };
+    if (users + clients + courses + visits + handovers > 0) return { ok: false, code: "TYPE_IN_USE" };
   }
   const changed = (Object.keys(data) as (keyof OrganisationData)[]).filter((k) => (current[k] ?? null) !== (data[k] ?? null));
   try {

@@ -4,18 +4,19 @@ import { recordAudit } from "../audit";
 import { decryptIdentityCode, encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { ClientData } from "../../lib/schemas/client";
+import { defaultIntegrationPlanEnd, type ClientData } from "../../lib/schemas/client";
 import { maskIdentityCode, parseIdentityCode } from "../../lib/identity-code";
 import type { PossibleDuplicate } from "../../lib/action-results";
 import { formatDate, parseDate } from "../../lib/dates";
 
-// Clients belong to one employment office; only that office's officials see or change them.
+// Clients belong to one office (an employment authority or a municipality's integration services);
+// only that office's officials see or change them.
 
 const publicFields = {
   id: true, clientNumber: true, officeId: true, firstName: true, lastName: true, dateOfBirth: true, email: true, phone: true,
   municipality: true, preferredLanguage: true, nativeLanguage: true, interpreterNeeded: true, literacy: true, yearsOfSchooling: true,
   highestEducation: true, workExperience: true, languageLevel: true, placementTestOn: true, studyPath: true,
-  integrationPlanStartsOn: true, integrationPlanEndsOn: true, needsChildcare: true, needsAccessibility: true, eveningOnly: true,
+  integrationPlanStartsOn: true, integrationPlanEndsOn: true, assessedOn: true, assessedBy: true, inIntegrationProgramme: true, needsChildcare: true, needsAccessibility: true, eveningOnly: true,
   specialNeeds: true, notes: true, createdAt: true, updatedAt: true, identityCodeCiphertext: true,
 } satisfies Prisma.ClientSelect;
 
@@ -30,6 +31,7 @@ export function presentClient(row: ClientRow) {
     placementTestOn: formatDate(row.placementTestOn),
     integrationPlanStartsOn: formatDate(row.integrationPlanStartsOn),
     integrationPlanEndsOn: formatDate(row.integrationPlanEndsOn),
+    assessedOn: formatDate(row.assessedOn),
     hasIdentityCode: identityCodeCiphertext !== null,
     identityCodeMasked: identityCodeCiphertext ? maskIdentityCode(decryptIdentityCode(identityCodeCiphertext)) : null,
   };
@@ -43,18 +45,27 @@ function isOfficial(actor: Actor): actor is Actor & { organisationId: string } {
 
 const toDate = (d: string | null | undefined) => (d ? parseDate(d) : null);
 
+/** The dated fields as the database stores them; a plan with a start and no end runs the default two years. */
+function dates(data: Pick<ClientData, "dateOfBirth" | "placementTestOn" | "assessedOn" | "integrationPlanStartsOn" | "integrationPlanEndsOn">) {
+  const { dateOfBirth, placementTestOn, assessedOn, integrationPlanStartsOn, integrationPlanEndsOn } = data;
+  return {
+    dateOfBirth: parseDate(dateOfBirth),
+    placementTestOn: toDate(placementTestOn),
+    assessedOn: toDate(assessedOn),
+    integrationPlanStartsOn: toDate(integrationPlanStartsOn),
+    integrationPlanEndsOn: toDate(integrationPlanEndsOn ?? (integrationPlanStartsOn ? defaultIntegrationPlanEnd(integrationPlanStartsOn) : null)),
+  };
+}
+
 export async function registerClient(actor: Actor, data: ClientData): Promise<{ ok: true; client: PresentedClient } | { ok: false; code: "FORBIDDEN" }> {
   if (!isOfficial(actor)) return { ok: false, code: "FORBIDDEN" };
-  const { personalIdentityCode, dateOfBirth, placementTestOn, integrationPlanStartsOn, integrationPlanEndsOn, ...rest } = data;
+  const { personalIdentityCode, dateOfBirth, placementTestOn, assessedOn, integrationPlanStartsOn, integrationPlanEndsOn, ...rest } = data;
   const client = await db().$transaction(async (tx) => {
     const created = await tx.client.create({
       data: {
         ...rest,
         officeId: actor.organisationId,
-        dateOfBirth: toDate(dateOfBirth)!,
-        placementTestOn: toDate(placementTestOn),
-        integrationPlanStartsOn: toDate(integrationPlanStartsOn),
-        integrationPlanEndsOn: toDate(integrationPlanEndsOn),
+        ...dates({ dateOfBirth, placementTestOn, assessedOn, integrationPlanStartsOn, integrationPlanEndsOn }),
         identityCodeCiphertext: personalIdentityCode ? encryptIdentityCode(personalIdentityCode) : null,
         identityCodeHmac: personalIdentityCode ? identityCodeHmac(personalIdentityCode) : null,
       },
@@ -130,7 +141,7 @@ export async function updateClient(
 ): Promise<UpdateClientResult> {
   if (!isOfficial(actor) || !/^[0-9a-f-]{36}$/i.test(clientId)) return { ok: false, code: "NOT_FOUND" };
   const officeId = actor.organisationId;
-  const { personalIdentityCode, dateOfBirth, placementTestOn, integrationPlanStartsOn, integrationPlanEndsOn, ...rest } = data;
+  const { personalIdentityCode, dateOfBirth, placementTestOn, assessedOn, integrationPlanStartsOn, integrationPlanEndsOn, ...rest } = data;
   return db().$transaction(async (tx) => {
     const existing = await tx.client.findFirst({ where: { id: clientId, officeId, anonymisedAt: null }, select: { id: true, identityCodeCiphertext: true } });
     if (!existing) return { ok: false as const, code: "NOT_FOUND" as const };
@@ -148,10 +159,7 @@ export async function updateClient(
       data: {
         ...rest,
         ...identity,
-        dateOfBirth: toDate(dateOfBirth)!,
-        placementTestOn: toDate(placementTestOn),
-        integrationPlanStartsOn: toDate(integrationPlanStartsOn),
-        integrationPlanEndsOn: toDate(integrationPlanEndsOn),
+        ...dates({ dateOfBirth, placementTestOn, assessedOn, integrationPlanStartsOn, integrationPlanEndsOn }),
       },
       select: publicFields,
     });

@@ -1,6 +1,9 @@
-// Demo data: two employment offices, three training providers, their staff, ~15 courses, 64 clients
-// and enrolment histories that tell a story (full courses with queues, an urgent client, offers
-// waiting for an answer, declines, expiries, cancellations, a running course with an interruption).
+// Demo data: two employment authorities (the City of Helsinki's employment services and an
+// employment area of Vantaa and Kerava), a municipality's integration services, three training
+// providers, two advice points (one run by the city, one by an NGO), their staff, ~15 courses,
+// 64 clients and enrolment histories that tell a story (full courses with queues, an urgent client,
+// offers waiting for an answer, declines, expiries, cancellations, a running course with an
+// interruption), and six months of anonymous advice-point visits (./visits.ts).
 // Plain data, no database access: server/demo/seed.ts writes it. Every organisation, person, business
 // id, identity code, e-mail address and phone number here is invented.
 //
@@ -17,13 +20,15 @@ import type {
   InstructionLanguage,
   LanguageLevel,
   Literacy,
+  AdvicePointOperator,
   OrganisationType,
   QueuePriority,
   Role,
   Schedule,
   StudyPath,
 } from "../db/generated/enums";
-import { formatDate, parseDate } from "../../lib/dates";
+import { formatDate, helsinkiDayStart, helsinkiTimestamp, helsinkiToday, parseDate } from "../../lib/dates";
+import { buildDemoVisits, DEMO_VISIT_MONTHS, openingHours, type DemoAdvicePointKey, type DemoVisit } from "./visits";
 
 export const DEMO_PASSWORD = "Koulutus-Demo-2026";
 
@@ -40,7 +45,7 @@ export interface DemoAccount {
 // Organisations and staff
 // ---------------------------------------------------------------------------------------------
 
-export type DemoOrganisationKey = "office-helsinki" | "office-vantaa" | "provider-aikuisopisto" | "provider-virta" | "provider-kajen";
+export type DemoOrganisationKey = "office-helsinki" | "office-vantaa" | "services-espoo" | "provider-aikuisopisto" | "provider-virta" | "provider-kajen" | DemoAdvicePointKey;
 
 export interface DemoOrganisation {
   key: DemoOrganisationKey;
@@ -51,7 +56,18 @@ export interface DemoOrganisation {
   email: string;
   phone: string;
   address: string;
+  /** Advice points only: who runs it. */
+  operator?: AdvicePointOperator;
 }
+
+/**
+ * The organisations that came with the advice points (and their staff, and the visits): a demo
+ * database seeded before them gets them on the next seed, keyed on the first adviser's account.
+ */
+export const ADVICE_DEMO_ORGANISATIONS: ReadonlySet<DemoOrganisationKey> = new Set<DemoOrganisationKey>(["services-espoo", "advice-helsinki", "advice-vantaa"]);
+
+/** The advice part of the demo data is considered present when this account exists. */
+export const DEMO_ADVISER_EMAIL = "neuvoja@example.fi";
 
 // Business ids have valid check digits (weights 7, 9, 10, 5, 8, 4, 2, mod 11) but belong to nobody we know of.
 export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
@@ -74,6 +90,17 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     email: "kotoutuminen@vantaa-kerava-tyollisyys.example.fi",
     phone: "+358 9 4000 3400",
     address: "Asemapolku 7, 01300 Vantaa",
+  },
+  {
+    // The City of Espoo's integration services: those outside the labour force make their plans here.
+    key: "services-espoo",
+    type: "INTEGRATION_SERVICES",
+    name: "Espoon kotoutumispalvelut",
+    businessId: "3352190-2",
+    municipality: "Espoo",
+    email: "kotoutuminen@espoo-kotoutumispalvelut.example.fi",
+    phone: "+358 9 4000 2300",
+    address: "Kauppamiehentie 3, 02150 Espoo",
   },
   {
     key: "provider-aikuisopisto",
@@ -105,6 +132,28 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     phone: "+358 9 4000 9100",
     address: "Kajgatan 12, 00170 Helsingfors",
   },
+  {
+    key: "advice-helsinki",
+    type: "ADVICE_POINT",
+    name: "Helsingin kaupungin neuvontapiste",
+    businessId: "3215407-1",
+    municipality: "Helsinki",
+    email: "neuvonta@helsinki-neuvontapiste.example.fi",
+    phone: "+358 9 4000 4400",
+    address: "Asematunneli 2, 00100 Helsinki",
+    operator: "MUNICIPALITY",
+  },
+  {
+    key: "advice-vantaa",
+    type: "ADVICE_POINT",
+    name: "Monikulttuurinen neuvontapiste Vantaa ry",
+    businessId: "3298116-5",
+    municipality: "Vantaa",
+    email: "neuvonta@monikulttuurinen-vantaa.example.org",
+    phone: "+358 9 4000 6600",
+    address: "Tikkuraitti 11, 01300 Vantaa",
+    operator: "NGO",
+  },
 ];
 
 export interface DemoUser {
@@ -123,7 +172,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: "OFFICIAL",
     organisation: "office-helsinki",
     locale: "fi",
-    description: "official (virkailija), Helsingin työllisyyspalvelut",
+    description: "official (virkailija), Helsingin työllisyyspalvelut (the City of Helsinki as employment authority)",
   },
   {
     email: "virkailija2@example.fi",
@@ -131,7 +180,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: "OFFICIAL",
     organisation: "office-vantaa",
     locale: "fi",
-    description: "official (virkailija), Vantaan ja Keravan työllisyysalue",
+    description: "official (virkailija), Vantaan ja Keravan työllisyysalue (an employment area)",
+  },
+  {
+    email: "virkailija3@example.fi",
+    name: "Laura Salminen",
+    role: "OFFICIAL",
+    organisation: "services-espoo",
+    locale: "fi",
+    description: "official (virkailija), Espoon kotoutumispalvelut (municipal integration services)",
   },
   {
     email: "jarjestaja@example.fi",
@@ -156,6 +213,22 @@ export const DEMO_USERS: readonly DemoUser[] = [
     organisation: "provider-kajen",
     locale: "sv",
     description: "provider coordinator, Kajens medborgarinstitut (Swedish)",
+  },
+  {
+    email: DEMO_ADVISER_EMAIL,
+    name: "Amina Hassan",
+    role: "ADVISER",
+    organisation: "advice-helsinki",
+    locale: "fi",
+    description: "adviser (neuvoja), Helsingin kaupungin neuvontapiste (run by the city)",
+  },
+  {
+    email: "neuvoja2@example.fi",
+    name: "Olga Lehtonen",
+    role: "ADVISER",
+    organisation: "advice-vantaa",
+    locale: "fi",
+    description: "adviser (neuvoja), Monikulttuurinen neuvontapiste Vantaa ry (run by an NGO)",
   },
   {
     email: DEMO_ADMIN_EMAIL,
@@ -236,6 +309,11 @@ export interface DemoClient {
   studyPath: StudyPath;
   integrationPlanStartsOn: Date | null;
   integrationPlanEndsOn: Date | null;
+  /** The assessment of skills and integration service needs, made before the plan. */
+  assessedOn: Date | null;
+  assessedBy: string | null;
+  /** Plans made since 1.1.2025 are part of the municipality's integration programme. */
+  inIntegrationProgramme: boolean;
   needsChildcare: boolean;
   needsAccessibility: boolean;
   eveningOnly: boolean;
@@ -281,7 +359,11 @@ export interface DemoData {
   courses: DemoCourse[];
   clients: DemoClient[];
   enrolments: DemoEnrolment[];
+  /** Anonymous visits at the advice points, oldest first. */
+  visits: DemoVisit[];
 }
+
+export type { DemoVisit };
 
 // ---------------------------------------------------------------------------------------------
 // Clients: who they are does not depend on the date; their plan and history dates do.
@@ -361,7 +443,7 @@ const CLIENT_ROWS: readonly ClientRow[] = [
   { key: "mateo", office: "office-helsinki", first: "Mateo", last: "García", born: "1987-05-19", idn: 339, lang: "sv", native: "espanja", lit: "LATIN_SCRIPT", school: 15, edu: "Ammattikorkeakoulu (matkailu), Espanja", work: "Matkaopas 7 v", level: "A0", path: "BASIC", plan: 5 },
   { key: "hana", office: "office-helsinki", first: "Hana", last: "Yoshida", born: "1994-12-12", lang: "en", native: "japani", lit: "OTHER_SCRIPT", school: 16, edu: "Kandidaatti (musiikki), Japani", work: "Pianonopettaja 5 v", level: "A1_2", path: "BASIC", plan: 4 },
   { key: "liis", office: "office-helsinki", first: "Liis", last: "Kask", born: "1993-07-01", idn: 676, lang: "sv", native: "viro", lit: "LATIN_SCRIPT", school: 16, edu: "Kandidaatti (logistiikka), Tallinna", work: "Logistiikkakoordinaattori 6 v", level: "A1_3", path: "FAST", plan: 8, notes: "Työnantaja ruotsinkielinen; opiskelee ruotsia." },
-  { key: "abdullahi", office: "office-helsinki", first: "Abdullahi", last: "Nur", born: "2000-03-15", lang: "fi", native: "somali", interpreter: true, lit: "LATIN_SCRIPT", school: 6, edu: "Alakoulu (Somalia)", level: null, path: "BASIC", noEmail: true, notes: "Alkukartoitus kesken; tasotesti varattu ensi viikolle." },
+  { key: "abdullahi", office: "office-helsinki", first: "Abdullahi", last: "Nur", born: "2000-03-15", lang: "fi", native: "somali", interpreter: true, lit: "LATIN_SCRIPT", school: 6, edu: "Alakoulu (Somalia)", level: null, path: "BASIC", noEmail: true, notes: "Osaamisen ja palvelutarpeen arviointi kesken; tasotesti varattu ensi viikolle." },
   // Vantaan ja Keravan työllisyysalue ---------------------------------------------------------
   { key: "grace", office: "office-vantaa", first: "Grace", last: "Okafor", born: "1990-02-08", idn: 242, lang: "en", native: "igbo", lit: "LATIN_SCRIPT", school: 16, edu: "Kandidaatti (kemia), Nigeria", work: "Laboratorioassistentti 4 v", level: "A1_3", path: "FAST", plan: 8 },
   { key: "kristjan", office: "office-vantaa", first: "Kristjan", last: "Tamm", born: "1985-10-10", idn: 151, lang: "fi", native: "viro", lit: "LATIN_SCRIPT", school: 12, edu: "Ammatillinen koulutus (sähköasentaja), Viro", work: "Sähköasentaja 14 v", level: "A2_2", path: "FAST", plan: 10, notes: "Sai vakituisen työpaikan; jatkaa suomen opintoja työn ohessa." },
@@ -383,6 +465,11 @@ const CLIENT_ROWS: readonly ClientRow[] = [
   { key: "aylin", office: "office-vantaa", first: "Aylin", last: "Demir", born: "1990-08-24", idn: 724, lang: "en", native: "turkki", lit: "LATIN_SCRIPT", school: 16, edu: "Kandidaatti (kauppatiede), Turkki", work: "Asiakaspalvelu 6 v", level: "A2_2", path: "BASIC", plan: 11 },
   { key: "omar", office: "office-vantaa", first: "Omar", last: "Al-Rashid", born: "1981-10-14", idn: 377, lang: "ar", native: "arabia", lit: "OTHER_SCRIPT", school: 12, edu: "Ylioppilastutkinto (Irak)", work: "Taksinkuljettaja 10 v", level: "A1_3", path: "BASIC", plan: 14, notes: "Ei vastannut tarjoukseen ajoissa; tavoitettu puhelimitse, miettii jatkoa." },
 ];
+
+/** Who assessed each office's clients: its demo official. */
+const ASSESSOR_OF: Readonly<Record<OfficeKey, string>> = { "office-helsinki": "Sanna Virtanen", "office-vantaa": "Mikko Korhonen" };
+/** The integration programme exists since the Integration Act 681/2023 came into force. */
+const PROGRAMME_SINCE = parseDate("2025-01-01");
 
 // ---------------------------------------------------------------------------------------------
 // Builder
@@ -821,6 +908,9 @@ export function buildDemoData(today: Date = new Date()): DemoData {
       studyPath: row.path,
       integrationPlanStartsOn: planStart,
       integrationPlanEndsOn: planStart ? addMonths(planStart, 36) : null,
+      assessedOn: planStart ? new Date(planStart.getTime() - 12 * DAY) : null,
+      assessedBy: planStart ? (row.path === "LITERACY" || row.interpreter ? `${ASSESSOR_OF[row.office]}, monialainen arviointi hyvinvointialueen kanssa` : ASSESSOR_OF[row.office]) : null,
+      inIntegrationProgramme: planStart !== null && planStart >= PROGRAMME_SINCE,
       needsChildcare: row.childcare ?? false,
       needsAccessibility: row.access ?? false,
       eveningOnly: row.evening ?? false,
@@ -1120,7 +1210,7 @@ export function buildDemoData(today: Date = new Date()): DemoData {
   const aylin = at(-25, 11);
   refer("aylin", tyohon, aylin, [offerNow(aylin), accept(at(-24, 9))]);
 
-  return { organisations: DEMO_ORGANISATIONS, users: DEMO_USERS, courses, clients, enrolments };
+  return { organisations: DEMO_ORGANISATIONS, users: DEMO_USERS, courses, clients, enrolments, visits: buildDemoVisits(today) };
 }
 
 /**
@@ -1201,6 +1291,8 @@ export function checkDemoData(data: DemoData, now: Date): string[] {
   }
   for (const [client, count] of heldByClient) if (count > 1) problems.push(`${client}: holds ${count} seats`);
 
+  problems.push(...checkDemoVisits(data, now));
+
   // Replay every event in time order: the rules must hold at every moment of the story, not only at the end.
   const timeline = data.enrolments
     .flatMap((e, index) => e.events.map((ev) => ({ index, e, ev })))
@@ -1220,5 +1312,43 @@ export function checkDemoData(data: DemoData, now: Date): string[] {
       problems.push(`${e.client}@${e.course}: two live enrolments at ${ev.at.toISOString()}`);
     }
   }
+  return problems;
+}
+
+/**
+ * The visits against the database's rules (1–10 languages, a duration within a day) and the story's:
+ * logged by the point's own adviser, on a weekday within its opening hours, in the six months
+ * before today, with one or two topics, and destinations exactly when the visitor was referred.
+ */
+function checkDemoVisits(data: DemoData, now: Date): string[] {
+  const problems: string[] = [];
+  const points = new Map(data.organisations.filter((o) => o.type === "ADVICE_POINT").map((o) => [o.key, o]));
+  const advisers = new Map(data.users.filter((u) => u.role === "ADVISER").map((u) => [u.email, u.organisation]));
+  for (const o of data.organisations) if ((o.type === "ADVICE_POINT") !== (o.operator !== undefined)) problems.push(`${o.key}: operator ${o.operator ?? "missing"} for ${o.type}`);
+  const today = helsinkiToday(now);
+  const end = helsinkiDayStart(today).getTime();
+  const start = end - (DEMO_VISIT_MONTHS * 31 + 1) * 24 * 3600_000;
+  const distinct = (values: string[]) => new Set(values).size === values.length;
+  data.visits.forEach((v, i) => {
+    const name = `visit ${i} (${v.advicePoint} ${v.occurredAt.toISOString()})`;
+    if (!points.has(v.advicePoint)) problems.push(`${name}: not an advice point`);
+    if (advisers.get(v.adviserEmail) !== v.advicePoint) problems.push(`${name}: ${v.adviserEmail} is not the point's adviser`);
+    const t = v.occurredAt.getTime();
+    if (t >= end || t < start) problems.push(`${name}: outside the six months before today`);
+    const clock = helsinkiTimestamp(v.occurredAt);
+    const weekday = parseDate(clock.slice(0, 10)).getUTCDay();
+    if (weekday === 0 || weekday === 6) problems.push(`${name}: on a weekend`);
+    else {
+      const [open, close] = openingHours(v.advicePoint, weekday as 1 | 2 | 3 | 4 | 5);
+      const hours = Number(clock.slice(11, 13)) + Number(clock.slice(14, 16)) / 60;
+      if (hours < open || hours >= close) problems.push(`${name}: outside opening hours (${clock})`);
+    }
+    if (v.languages.length < 1 || v.languages.length > 10 || !distinct(v.languages) || v.languages.some((l) => !/^[a-z]{2}$/.test(l))) problems.push(`${name}: languages ${v.languages.join(",")}`);
+    if (v.topics.length < 1 || v.topics.length > 2 || !distinct(v.topics)) problems.push(`${name}: topics ${v.topics.join(",")}`);
+    if ((v.outcome === "REFERRED") !== (v.destinations.length > 0) || !distinct(v.destinations)) problems.push(`${name}: destinations ${v.destinations.join(",")} for ${v.outcome}`);
+    if (v.durationMinutes !== null && (v.durationMinutes < 0 || v.durationMinutes > 1440)) problems.push(`${name}: duration ${v.durationMinutes}`);
+    if (v.note !== null && /@|\d{6}[-+A-FU-Y]\d{3}|\d{5,}/.test(v.note)) problems.push(`${name}: a note that looks identifying`);
+  });
+  for (let i = 1; i < data.visits.length; i++) if (data.visits[i]!.occurredAt < data.visits[i - 1]!.occurredAt) problems.push(`visits out of order at ${i}`);
   return problems;
 }

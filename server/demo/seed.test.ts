@@ -6,7 +6,10 @@ import { isValidIdentityCode } from "../../lib/identity-code";
 import { testDb } from "../testing/db";
 import { verifyPassword } from "../auth/password";
 import { decryptIdentityCode } from "../crypto";
+import { ORGANISATION_TYPES_OF_ROLE } from "../../lib/organisations";
+import { helsinkiTimestamp } from "../../lib/dates";
 import { buildDemoData, checkDemoData, DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./data";
+import { buildDemoVisits, isFinnishHoliday } from "./visits";
 import { seedDemoData } from "./seed";
 
 const prisma = testDb();
@@ -19,21 +22,26 @@ async function demoOrganisations() {
   return {
     officeIds: organisations.filter((o) => o.type === "EMPLOYMENT_AUTHORITY").map((o) => o.id),
     providerIds: organisations.filter((o) => o.type === "TRAINING_PROVIDER").map((o) => o.id),
+    advicePointIds: organisations.filter((o) => o.type === "ADVICE_POINT").map((o) => o.id),
     count: organisations.length,
   };
 }
 
 async function demoRowCounts() {
-  const { officeIds, providerIds, count } = await demoOrganisations();
+  const { officeIds, providerIds, advicePointIds, count } = await demoOrganisations();
   const ofCourses = { course: { providerId: { in: providerIds } } };
-  const [users, clients, courses, enrolments, events] = await Promise.all([
+  const ofPoints = { visit: { advicePointId: { in: advicePointIds } } };
+  const [users, clients, courses, enrolments, events, visits, topics, destinations] = await Promise.all([
     prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } }),
     prisma.client.count({ where: { officeId: { in: officeIds } } }),
     prisma.course.count({ where: { providerId: { in: providerIds } } }),
     prisma.enrolment.count({ where: ofCourses }),
     prisma.enrolmentEvent.count({ where: { enrolment: ofCourses } }),
+    prisma.adviceVisit.count({ where: { advicePointId: { in: advicePointIds } } }),
+    prisma.adviceVisitTopic.count({ where: ofPoints }),
+    prisma.adviceVisitDestination.count({ where: ofPoints }),
   ]);
-  return { organisations: count, users, clients, courses, enrolments, events };
+  return { organisations: count, users, clients, courses, enrolments, events, visits, topics, destinations };
 }
 
 describe("demo data (pure)", () => {
@@ -70,6 +78,55 @@ describe("demo data (pure)", () => {
   });
 });
 
+describe("demo visits (pure)", () => {
+  const today = new Date("2026-12-03T08:00:00Z");
+  const visits = buildDemoVisits(today);
+  const month = (v: { occurredAt: Date }) => helsinkiTimestamp(v.occurredAt).slice(0, 7);
+  const count = <T,>(values: T[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<T, number>());
+
+  it("fills the six months before today at both points, several hundred each, weekdays only and never on a holiday", () => {
+    const byPoint = count(visits.map((v) => v.advicePoint));
+    expect(byPoint.get("advice-helsinki")).toBeGreaterThan(600);
+    expect(byPoint.get("advice-vantaa")).toBeGreaterThan(300);
+    expect(helsinkiTimestamp(visits[0]!.occurredAt) >= "2026-06-02").toBe(true);
+    expect(helsinkiTimestamp(visits.at(-1)!.occurredAt) < "2026-12-03").toBe(true);
+    for (const v of visits) {
+      const day = helsinkiTimestamp(v.occurredAt).slice(0, 10);
+      expect([0, 6]).not.toContain(new Date(`${day}T12:00:00Z`).getUTCDay());
+      expect(isFinnishHoliday(day), day).toBe(false);
+    }
+    // Every month has visits at both points, also for another day the demo is started on.
+    const later = buildDemoVisits(new Date("2027-05-20T06:00:00Z"));
+    for (const set of [visits, later]) {
+      const months = count(set.map((v) => `${v.advicePoint} ${month(v)}`));
+      expect(months.size).toBe(14);
+    }
+  });
+
+  it("is seasonal: autumn is busier than July, and the same day has the same visits whatever today is", () => {
+    const helsinki = count(visits.filter((v) => v.advicePoint === "advice-helsinki").map(month));
+    expect(helsinki.get("2026-07")! * 2).toBeLessThan(helsinki.get("2026-10")!);
+    expect(helsinki.get("2026-09")!).toBeGreaterThan(helsinki.get("2026-07")!);
+    const october = (set: typeof visits) => set.filter((v) => month(v) === "2026-10");
+    expect(october(buildDemoVisits(new Date("2026-12-20T08:00:00Z")))).toEqual(october(visits));
+  });
+
+  it("speaks the region's languages, comes mostly in person or by phone, and refers according to the topic", () => {
+    const languages = count(visits.map((v) => v.languages[0]!));
+    expect(new Set(languages.keys())).toEqual(new Set(["ar", "so", "ru", "uk", "fa", "en", "fi", "sv", "ku", "ti"]));
+    expect(languages.get("ar")!).toBeGreaterThan(languages.get("sv")! * 4);
+    const channels = count(visits.map((v) => v.channel));
+    expect((channels.get("WALK_IN")! + channels.get("PHONE")!) / visits.length).toBeGreaterThan(0.7);
+    const topics = count(visits.map((v) => v.topics.length));
+    expect(topics.get(1)! > topics.get(2)! && topics.get(2)! > visits.length / 5).toBe(true);
+    const permits = visits.filter((v) => v.topics[0] === "residence_permit" && v.outcome === "REFERRED");
+    expect(permits.filter((v) => v.destinations.includes("migri")).length / permits.length).toBeGreaterThan(0.5);
+    const withProfile = visits.filter((v) => v.ageBand || v.gender || v.timeInFinland).length;
+    expect(withProfile / visits.length).toBeGreaterThan(0.2);
+    expect(withProfile / visits.length).toBeLessThan(0.7);
+  });
+});
+
 describe("seedDemoData", () => {
   let firstRun: { created: boolean };
 
@@ -93,14 +150,42 @@ describe("seedDemoData", () => {
       const user = users.find((u) => u.email === account.email);
       expect(user, account.email).toBeDefined();
       expect(user?.role).toBe(account.role);
-      const expectedType = { OFFICIAL: "EMPLOYMENT_AUTHORITY", PROVIDER_STAFF: "TRAINING_PROVIDER", ADVISER: "ADVICE_POINT", ADMIN: undefined }[account.role];
-      expect(user?.organisation?.type).toBe(expectedType);
+      if (account.role === "ADMIN") expect(user?.organisation).toBeNull();
+      else expect(ORGANISATION_TYPES_OF_ROLE[account.role], account.email).toContain(user?.organisation?.type);
     }
-    for (const email of ["virkailija@example.fi", "virkailija2@example.fi", "jarjestaja@example.fi", "admin@example.fi"]) {
+    for (const email of ["virkailija@example.fi", "virkailija2@example.fi", "virkailija3@example.fi", "jarjestaja@example.fi", "neuvoja@example.fi", "neuvoja2@example.fi", "admin@example.fi"]) {
       expect(users.map((u) => u.email)).toContain(email);
+    }
+    const where = (email: string) => users.find((u) => u.email === email)?.organisation;
+    expect(where("virkailija@example.fi")).toMatchObject({ name: "Helsingin työllisyyspalvelut", type: "EMPLOYMENT_AUTHORITY" });
+    expect(where("virkailija3@example.fi")).toMatchObject({ name: "Espoon kotoutumispalvelut", type: "INTEGRATION_SERVICES", operator: null });
+    expect(where("neuvoja@example.fi")).toMatchObject({ name: "Helsingin kaupungin neuvontapiste", municipality: "Helsinki", type: "ADVICE_POINT", operator: "MUNICIPALITY" });
+    expect(where("neuvoja2@example.fi")).toMatchObject({ municipality: "Vantaa", type: "ADVICE_POINT", operator: "NGO" });
+    for (const email of ["neuvoja@example.fi", "neuvoja2@example.fi"]) {
+      const adviser = users.find((u) => u.email === email)!;
+      expect(adviser).toMatchObject({ role: "ADVISER", locale: "fi" });
+      expect(await verifyPassword(adviser.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
     }
     const official = users.find((u) => u.email === "virkailija@example.fi");
     expect(await verifyPassword(official?.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("has several hundred visits at each advice point, logged by its adviser, with built-in topics and destinations", async () => {
+    const { advicePointIds } = await demoOrganisations();
+    expect(advicePointIds).toHaveLength(2);
+    for (const id of advicePointIds) {
+      const visits = await prisma.adviceVisit.count({ where: { advicePointId: id } });
+      expect(visits).toBeGreaterThan(300);
+      const advisers = await prisma.adviceVisit.groupBy({ by: ["adviserId"], where: { advicePointId: id } });
+      const adviser = await prisma.user.findUniqueOrThrow({ where: { id: advisers[0]!.adviserId! } });
+      expect(advisers).toHaveLength(1);
+      expect(adviser).toMatchObject({ role: "ADVISER", organisationId: id });
+    }
+    const topics = await prisma.adviceVisitTopic.findMany({ where: { visit: { advicePointId: { in: advicePointIds } } }, select: { topic: { select: { kind: true, code: true } } }, distinct: ["topicId"] });
+    expect(topics.every((t) => t.topic.kind === "TOPIC" && t.topic.code)).toBe(true);
+    expect(topics.length).toBeGreaterThan(10);
+    const referred = await prisma.adviceVisit.count({ where: { advicePointId: { in: advicePointIds }, outcome: "REFERRED", destinations: { none: {} } } });
+    expect(referred).toBe(0);
   });
 
   it("has at least 15 courses covering every study path, both languages and both schedules", async () => {

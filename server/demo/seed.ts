@@ -4,11 +4,13 @@ import { hashPassword } from "../auth/password";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import type { PrismaClient } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { buildDemoData, checkDemoData, DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "./data";
+import { ADVICE_DEMO_ORGANISATIONS, buildDemoData, checkDemoData, DEMO_ADMIN_EMAIL, DEMO_ADVISER_EMAIL, DEMO_PASSWORD, type DemoData } from "./data";
 
 // Writes the demo data of ./data.ts. Idempotent and all-or-nothing: keyed on the administrator
 // account, written in one transaction, and serialised by an advisory lock so that two processes
-// starting at once cannot both seed.
+// starting at once cannot both seed. The advice points' part (their organisations, staff and
+// visits) is keyed on the first adviser's account, so a demo database seeded before it existed
+// gets it on its next start; a fresh one gets both parts in the one transaction.
 
 /** pg_advisory_xact_lock key for the seed ("KP-SEED" in spirit; any constant nobody else uses). */
 const SEED_LOCK_KEY = 727_347_333;
@@ -21,7 +23,7 @@ export interface SeedOptions {
 }
 
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<{ created: boolean }> {
-  if (await demoPresent(prisma)) return { created: false };
+  if ((await demoPresent(prisma)) && (await advicePresent(prisma))) return { created: false };
 
   const today = options.today ?? new Date();
   const data = buildDemoData(today);
@@ -42,7 +44,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
   };
   const userId = (email: string | null) => (email === null ? null : idOf(userIds, email));
 
-  const organisations: Prisma.OrganisationCreateManyInput[] = data.organisations.map((o) => ({
+  const core = <T extends { key: string }>(o: T) => !ADVICE_DEMO_ORGANISATIONS.has(o.key as never);
+  const organisations: Prisma.OrganisationCreateManyInput[] = data.organisations.filter(core).map((o) => ({
     id: idOf(organisationIds, o.key),
     type: o.type,
     name: o.name,
@@ -55,7 +58,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
     updatedAt: new Date(today.getTime() - 400 * day),
   }));
 
-  const users: Prisma.UserCreateManyInput[] = data.users.map((u) => ({
+  const users: Prisma.UserCreateManyInput[] = data.users.filter((u) => u.organisation === null || core({ key: u.organisation })).map((u) => ({
     id: idOf(userIds, u.email),
     email: u.email,
     name: u.name,
@@ -90,6 +93,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
     studyPath: c.studyPath,
     integrationPlanStartsOn: c.integrationPlanStartsOn,
     integrationPlanEndsOn: c.integrationPlanEndsOn,
+    assessedOn: c.assessedOn,
+    assessedBy: c.assessedBy,
+    inIntegrationProgramme: c.inIntegrationProgramme,
     needsChildcare: c.needsChildcare,
     needsAccessibility: c.needsAccessibility,
     eveningOnly: c.eveningOnly,
@@ -175,7 +181,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
-      if (await demoPresent(tx)) return { created: false };
+      const advice = await seedAdvicePart(tx, data, { today, passwordHash });
+      if (await demoPresent(tx)) return { created: advice };
       await tx.organisation.createMany({ data: organisations });
       await tx.user.createMany({ data: users });
       await tx.client.createMany({ data: clients });
@@ -203,4 +210,75 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
 
 async function demoPresent(db: Pick<PrismaClient, "user"> | Prisma.TransactionClient): Promise<boolean> {
   return (await db.user.findUnique({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } })) !== null;
+}
+
+async function advicePresent(db: Pick<PrismaClient, "user"> | Prisma.TransactionClient): Promise<boolean> {
+  return (await db.user.findUnique({ where: { email: DEMO_ADVISER_EMAIL }, select: { id: true } })) !== null;
+}
+
+/**
+ * The advice points, the integration services, their staff and six months of visits, unless the
+ * first adviser's account is there. Organisations and accounts already present (by business id and
+ * e-mail) are left as they are; the visits go to the advice points created here: about 1 500
+ * visits and their topics and destinations, each table in one statement.
+ */
+async function seedAdvicePart(tx: Prisma.TransactionClient, data: DemoData, { today, passwordHash }: { today: Date; passwordHash: string }): Promise<boolean> {
+  if (await advicePresent(tx)) return false;
+  const day = 24 * 3600_000;
+  const wanted = data.organisations.filter((o) => ADVICE_DEMO_ORGANISATIONS.has(o.key));
+  const existing = await tx.organisation.findMany({ where: { businessId: { in: wanted.map((o) => o.businessId) } }, select: { id: true, businessId: true } });
+  const ids = new Map(wanted.map((o) => [o.key, existing.find((e) => e.businessId === o.businessId)?.id ?? randomUUID()]));
+  const created = wanted.filter((o) => !existing.some((e) => e.businessId === o.businessId));
+  const since = new Date(today.getTime() - 200 * day);
+  await tx.organisation.createMany({
+    data: created.map((o) => ({ id: ids.get(o.key)!, type: o.type, name: o.name, businessId: o.businessId, municipality: o.municipality, email: o.email, phone: o.phone, address: o.address, operator: o.operator ?? null, createdAt: since, updatedAt: since })),
+  });
+
+  const staff = data.users.filter((u) => u.organisation !== null && ADVICE_DEMO_ORGANISATIONS.has(u.organisation));
+  const present = new Map((await tx.user.findMany({ where: { email: { in: staff.map((u) => u.email) } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const userIds = new Map(staff.map((u) => [u.email, present.get(u.email) ?? randomUUID()]));
+  await tx.user.createMany({
+    data: staff.filter((u) => !present.has(u.email)).map((u) => ({ id: userIds.get(u.email)!, email: u.email, name: u.name, role: u.role, organisationId: ids.get(u.organisation!)!, passwordHash, locale: u.locale, createdAt: since, updatedAt: since })),
+  });
+
+  // The built-in topics and destinations, by code (the migration wrote them; nothing deletes them).
+  const entries = await tx.visitListEntry.findMany({ where: { code: { not: null } }, select: { id: true, kind: true, code: true } });
+  const entryId = (kind: "TOPIC" | "DESTINATION", code: string) => {
+    const found = entries.find((e) => e.kind === kind && e.code === code);
+    if (!found) throw new Error(`Demo data: no built-in ${kind} "${code}"`);
+    return found.id;
+  };
+  const fresh = new Set(created.map((o) => o.key));
+  const visits = data.visits.filter((v) => fresh.has(v.advicePoint)).map((v) => ({ v, id: randomUUID() }));
+  await insertVisits(tx, visits.map(({ v, id }) => ({ ...v, id, advicePointId: ids.get(v.advicePoint)!, adviserId: userIds.get(v.adviserEmail) ?? null })));
+  await tx.adviceVisitTopic.createMany({ data: visits.flatMap(({ v, id }) => v.topics.map((code) => ({ visitId: id, topicId: entryId("TOPIC", code) }))) });
+  await tx.adviceVisitDestination.createMany({ data: visits.flatMap(({ v, id }) => v.destinations.map((code) => ({ visitId: id, destinationId: entryId("DESTINATION", code) }))) });
+  await tx.auditEvent.create({ data: { action: "demo_data.seed_advice", details: { organisations: created.length, users: staff.length - present.size, visits: visits.length } } });
+  return true;
+}
+
+type VisitRow = DemoData["visits"][number] & { id: string; advicePointId: string; adviserId: string | null };
+
+/**
+ * The visits in one INSERT … SELECT FROM unnest(column arrays): 17 parameters instead of 17 a row,
+ * which Prisma's createMany takes about two seconds to bind for the demo's visits. Each row is
+ * logged at the desk a couple of minutes after the visitor left (createdAt).
+ */
+async function insertVisits(tx: Prisma.TransactionClient, rows: VisitRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <T>(f: (r: VisitRow) => T) => rows.map(f);
+  const logged = column((r) => new Date(r.occurredAt.getTime() + 120_000).toISOString());
+  await tx.$executeRaw`
+    INSERT INTO "AdviceVisit" (id, "advicePointId", "adviserId", "occurredAt", channel, languages, interpreter, outcome,
+      "durationMinutes", "ageBand", gender, origin, "timeInFinland", "firstVisit", note, "createdAt", "updatedAt")
+    SELECT u.id, u.point, u.adviser, u.at, u.channel::"VisitChannel", string_to_array(u.languages, ','), u.interpreter::"InterpreterKind",
+      u.outcome::"VisitOutcome", u.minutes, u.age::"AgeBand", u.gender::"VisitorGender", u.origin, u.here::"TimeInFinlandBand",
+      u.first, u.note, u.logged, u.logged
+    FROM unnest(
+      ${column((r) => r.id)}::uuid[], ${column((r) => r.advicePointId)}::uuid[], ${column((r) => r.adviserId)}::uuid[],
+      ${column((r) => r.occurredAt.toISOString())}::timestamptz[], ${column((r) => r.channel)}::text[], ${column((r) => r.languages.join(","))}::text[],
+      ${column((r) => r.interpreter)}::text[], ${column((r) => r.outcome)}::text[], ${column((r) => r.durationMinutes)}::int[],
+      ${column((r) => r.ageBand)}::text[], ${column((r) => r.gender)}::text[], ${column((r) => r.origin)}::text[],
+      ${column((r) => r.timeInFinland)}::text[], ${column((r) => r.firstVisit)}::boolean[], ${column((r) => r.note)}::text[], ${logged}::timestamptz[]
+    ) AS u(id, point, adviser, at, channel, languages, interpreter, outcome, minutes, age, gender, origin, here, first, note, logged)`;
 }

@@ -5,6 +5,7 @@ import { makeClient, makeCourse, makeWorld } from "../testing/factories";
 import { encryptIdentityCode, identityCodeHmac } from "../crypto";
 import { referClient, staff } from "../enrolment";
 import { answerSelfService, loadSelfService } from "../self-service/link-page";
+import { languageOfLink } from "../self-service/tokens";
 import { recipientOf, tokenIn, smtpDeliveryForThisFile } from "./testing/smtp";
 
 const IDENTITY_CODE = "131052-308T";
@@ -16,7 +17,7 @@ const { deliver } = smtpDeliveryForThisFile(BASE);
 describe("client e-mails through SMTP", () => {
   it("offer in Ukrainian → decline by link → next client's offer in Arabic (RTL) → accept → confirmation with .ics; the official hears of the decline", async () => {
     const w = await makeWorld();
-    await testDb().organisation.update({ where: { id: w.office.id }, data: { email: "te@example.fi", phone: "+358 29 000 0000" } });
+    await testDb().organisation.update({ where: { id: w.office.id }, data: { email: "palvelut@example.fi", phone: "+358 29 000 0000" } });
     const course = await makeCourse(w.provider.id, 1, { offerResponseHours: 72, address: "Opistokatu 1" });
     const olena = await makeClient(w.office.id, { firstName: "Olena", preferredLanguage: "uk", ...codeFields(IDENTITY_CODE) });
     const amal = await makeClient(w.office.id, { firstName: "Amal", preferredLanguage: "ar", ...codeFields(OTHER_CODE) });
@@ -33,7 +34,7 @@ describe("client e-mails through SMTP", () => {
     expect(offer.headers.get("content-language")).toBe("uk");
     expect(offer.text).toContain("Прийняти місце");
     expect(offer.html).toContain('lang="uk"');
-    expect(offer.html).toContain("te@example.fi");
+    expect(offer.html).toContain("palvelut@example.fi");
     expect(queued.subject).toContain(course.name);
     expect(queued.html).toContain('dir="rtl"');
     expect(queued.text).toContain("1 من 1");
@@ -47,8 +48,15 @@ describe("client e-mails through SMTP", () => {
     // The links work: the page behind them shows the offer, and the queue page the place in the queue.
     const offerToken = tokenIn(offer);
     expect(offer.text).toContain(`${BASE}/o/${offerToken}?lang=uk&answer=accept`);
-    expect(await loadSelfService(offerToken)).toMatchObject({ state: "offer", locale: "uk", course: { name: course.name } });
-    expect(await loadSelfService(tokenIn(queued))).toMatchObject({ state: "queue", locale: "ar", position: 1, total: 1 });
+    // The page tells the client whom to contact: their own office, by name, with its details.
+    const office = await testDb().organisation.findUniqueOrThrow({ where: { id: w.office.id } });
+    expect(await loadSelfService(offerToken)).toMatchObject({ state: "offer", course: { name: course.name }, office: { name: office.name, email: "palvelut@example.fi", phone: "+358 29 000 0000" } });
+    expect(await loadSelfService(tokenIn(queued))).toMatchObject({ state: "queue", position: 1, total: 1 });
+    // Each link keeps the language its e-mail was written in: the page opens in it (i18n/request.ts).
+    expect(await languageOfLink(offerToken)).toBe("uk");
+    expect(await languageOfLink(tokenIn(queued))).toBe("ar");
+    expect(await languageOfLink(`${offerToken.slice(0, -1)}${offerToken.endsWith("A") ? "B" : "A"}`)).toBeNull();
+    expect(await languageOfLink("not-a-token")).toBeNull();
 
     expect(await answerSelfService(offerToken, "decline")).toEqual({ ok: true, status: "DECLINED" });
     expect(await answerSelfService(offerToken, "accept")).toEqual({ ok: false, code: "USED" });

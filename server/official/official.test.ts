@@ -200,3 +200,18 @@ describe("register search, export and home", () => {
     expect(home?.endingSoon.map((c) => c.id)).toEqual([ending.id]);
   });
 });
+
+describe("both authority kinds refer (since 2025)", () => {
+  it("an official of municipal integration services registers a client and refers them like an employment authority's official", async () => {
+    const w = await makeWorld();
+    const services = await testDb().organisation.create({ data: { type: "INTEGRATION_SERVICES", name: `Kotoutumispalvelut ${Math.random().toString(36).slice(2, 8)}`, municipality: "Espoo" } });
+    const user = await testDb().user.create({ data: { email: `kotoutus.${Math.random().toString(36).slice(2, 8)}@example.fi`, name: "Kotoutus Virkailija", role: "OFFICIAL", organisationId: services.id } });
+    const official = { userId: user.id, email: user.email, name: user.name, role: user.role, organisationId: services.id, organisationName: services.name };
+    const course = await makeCourse(w.provider.id, 1);
+    const registered = await registerClient(official, clientData());
+    if (!registered.ok) throw new Error("register failed");
+    expect(await referClient({ actor: staff(official), clientId: registered.client.id, courseId: course.id })).toMatchObject({ ok: true, enrolment: { status: "OFFERED" } });
+    // Its clients are its own: the employment authority's official does not see them.
+    expect(await getClient(w.official, registered.client.id)).toBeNull();
+  });
+});

@@ -35,6 +35,9 @@ export interface ClientDataExport {
     studyPath: string;
     integrationPlanStartsOn: string | null;
     integrationPlanEndsOn: string | null;
+    assessedOn: string | null;
+    assessedBy: string | null;
+    inIntegrationProgramme: boolean;
     needsChildcare: boolean;
     needsAccessibility: boolean;
     eveningOnly: boolean;
@@ -128,6 +131,9 @@ export async function exportClientData(actor: Actor, clientId: string, format: "
       studyPath: client.studyPath,
       integrationPlanStartsOn: formatDate(client.integrationPlanStartsOn),
       integrationPlanEndsOn: formatDate(client.integrationPlanEndsOn),
+      assessedOn: formatDate(client.assessedOn),
+      assessedBy: client.assessedBy,
+      inIntegrationProgramme: client.inIntegrationProgramme,
       needsChildcare: client.needsChildcare,
       needsAccessibility: client.needsAccessibility,
       eveningOnly: client.eveningOnly,

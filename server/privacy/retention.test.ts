@@ -42,6 +42,7 @@ describe("anonymiseInactiveClients", () => {
         specialNeeds: "Tarve",
         workExperience: "Kokemus",
         highestEducation: "Koulutus",
+        assessedBy: "Monialainen arviointi",
         identityCodeCiphertext: encryptIdentityCode(code(n)),
         identityCodeHmac: identityCodeHmac(code(n)),
         ...data,
@@ -77,7 +78,7 @@ describe("anonymiseInactiveClients", () => {
       const row = await testDb().client.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({
         firstName: "", lastName: "", email: null, phone: null, identityCodeCiphertext: null, identityCodeHmac: null,
-        notes: null, specialNeeds: null, workExperience: null, highestEducation: null, anonymisedAt: later,
+        notes: null, specialNeeds: null, workExperience: null, highestEducation: null, assessedBy: null, anonymisedAt: later,
         studyPath: "BASIC", languageLevel: "A1_2", officeId: w.office.id,
       });
       expect(formatDate(row.dateOfBirth)).toBe("1990-01-01");

@@ -4,13 +4,14 @@ import { LIVE_STATUSES } from "../enrolment/states";
 
 // Storage limitation (GDPR art. 5(1)(e)): a client with no live enrolment whose last activity is
 // older than the retention period is anonymised. What identifies the person goes: names, identity
-// code (ciphertext and search HMAC), e-mail, phone, free texts and notes, the day and month of
-// birth, and the addresses and texts of the e-mails sent to them. What statistics count stays:
-// the client row itself (office, study path, municipality, language level, languages, schooling
-// years, needs, plan dates, birth year), every enrolment with its statuses and dates, and the
-// events. Enrolment rows are changed in raw SQL without touching "updatedAt", so reports by date
-// do not move. Enrolment events and the audit log are append-only (database triggers) and are kept
-// as they are: their reasons are written by staff, who are told not to put identifying details there.
+// code (ciphertext and search HMAC), e-mail, phone, free texts and notes (who made the assessment
+// too), the day and month of birth, and the addresses and texts of the e-mails sent to them. What
+// statistics count stays: the client row itself (office, study path, municipality, language level,
+// languages, schooling years, needs, plan and assessment dates, the integration programme, birth
+// year), every enrolment with its statuses and dates, and the events. Enrolment rows are changed in
+// raw SQL without touching "updatedAt", so reports by date do not move. Enrolment events and the
+// audit log are append-only (database triggers) and are kept as they are: their reasons are written
+// by staff, who are told not to put identifying details there.
 //
 // Last activity: the latest of the client's own change, any of their enrolments' changes or
 // events, and the end of their integration plan (a plan still running is activity).
@@ -58,7 +59,7 @@ export async function anonymiseInactiveClients(input: { now?: Date; retentionMon
           "dateOfBirth" = date_trunc('year', "dateOfBirth")::date,
           "identityCodeCiphertext" = NULL, "identityCodeHmac" = NULL,
           email = NULL, phone = NULL,
-          "highestEducation" = NULL, "workExperience" = NULL, "specialNeeds" = NULL, notes = NULL,
+          "highestEducation" = NULL, "workExperience" = NULL, "specialNeeds" = NULL, notes = NULL, "assessedBy" = NULL,
           "anonymisedAt" = ${now}, "updatedAt" = ${now}
         WHERE id = ANY(${ids}::uuid[])`;
       // Free texts on the enrolments; an urgent one must keep a reason (CHECK), so it gets a dash.

@@ -8,7 +8,8 @@ import { NextRequest } from "next/server";
 import { GET as blockedPage } from "../../app/o/blocked/route";
 import { proxy } from "../../proxy";
 import { linkLimitState } from "./link-limit";
-import { answerSelfService, loadSelfService, selfServiceMessages } from "./link-page";
+import { loadSelfServiceMessages } from "../../lib/messages";
+import { answerSelfService, loadSelfService } from "./link-page";
 
 async function offerLink() {
   const w = await makeWorld();
@@ -59,7 +60,7 @@ describe("self-service links", () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(FAILURE_LIMITS.selfServiceIp.blockSeconds - 60);
     const html = await blocked.text();
-    const sv = await selfServiceMessages("sv");
+    const sv = await loadSelfServiceMessages("sv");
     expect(html).toContain('<html lang="sv" dir="ltr">');
     expect(html).toContain(`<h1>${sv.limited.heading}</h1>`);
     expect(html).toContain(`${Math.ceil(FAILURE_LIMITS.selfServiceIp.blockSeconds / 60)} minut`);

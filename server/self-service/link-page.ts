@@ -35,19 +35,28 @@ export interface PoolStanding {
   total: number;
 }
 
-export type SelfServiceView =
-  | { state: "unknown" }
-  | { state: "expired"; locale: string; course: SelfServiceCourse }
+/** The client's own office: who to contact, by name, with its contact details (never "the TE office"). */
+export interface SelfServiceOffice {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export type SelfServiceView = { state: "unknown" } | (KnownLinkView & { office: SelfServiceOffice });
+
+type KnownLinkView =
+  | { state: "expired"; course: SelfServiceCourse }
   /** `preferred`: the courses ranked higher whose queue places an acceptance on condition keeps (empty: not available). */
-  | { state: "offer"; locale: string; course: SelfServiceCourse; deadline: Date; preferred: string[] }
-  | { state: "queue"; locale: string; course: SelfServiceCourse; position: number; total: number; capacity: number; seatsFromQueue: number }
+  | { state: "offer"; course: SelfServiceCourse; deadline: Date; preferred: string[] }
+  | { state: "queue"; course: SelfServiceCourse; position: number; total: number; capacity: number; seatsFromQueue: number }
   /** A pooled referral's queue page: every live place of the pool, best-ranked first. */
-  | { state: "pool"; locale: string; places: PoolStanding[] }
+  | { state: "pool"; places: PoolStanding[] }
   /**
    * `conditional`: a seat accepted on condition, with the courses still waited for; `released`: a
    * conditional seat given up for a course ranked higher.
    */
-  | { state: "answered"; locale: string; course: SelfServiceCourse; status: EnrolmentStatus; conditional: PoolStanding[] | null; released: boolean };
+  | { state: "answered"; course: SelfServiceCourse; status: EnrolmentStatus; conditional: PoolStanding[] | null; released: boolean };
 
 async function find(token: string) {
   if (!looksLikeToken(token)) return null;
@@ -64,6 +73,13 @@ export async function loadSelfService(token: string, now = new Date(), ip: strin
     await recordUnknownLink(ip);
     return { state: "unknown" };
   }
+  const client = await db().enrolment.findUnique({ where: { id: row.enrolmentId }, select: { client: { select: { office: { select: { name: true, email: true, phone: true, address: true } } } } } });
+  if (!client) return { state: "unknown" };
+  const view = await linkView(row, now);
+  return view ? { ...view, office: client.client.office } : { state: "unknown" };
+}
+
+async function linkView(row: NonNullable<Awaited<ReturnType<typeof find>>>, now: Date): Promise<KnownLinkView | null> {
   const enrolment = await db().enrolment.findUnique({
     where: { id: row.enrolmentId },
     select: {
@@ -71,19 +87,18 @@ export async function loadSelfService(token: string, now = new Date(), ip: strin
       course: { select: courseSelect },
     },
   });
-  if (!enrolment) return { state: "unknown" };
+  if (!enrolment) return null;
   const { capacity, provider, ...rest } = enrolment.course;
   const course: SelfServiceCourse = { ...rest, provider: provider.name };
-  const locale = row.locale;
   const status = enrolment.status;
   if (status === "OFFERED" && enrolment.offerExpiresAt && enrolment.offerExpiresAt > now && !row.usedAt && row.expiresAt > now) {
     const preferred = (await placesRankedAbove(db(), enrolment.clientId, enrolment)).map((p) => p.courseName);
-    return { state: "offer", locale, course, deadline: enrolment.offerExpiresAt, preferred };
+    return { state: "offer", course, deadline: enrolment.offerExpiresAt, preferred };
   }
   // A queue link of a pooled referral shows the client's standing on each course of the pool while any is live.
   if (enrolment.queueEntryId && row.kind === "QUEUE" && !row.usedAt && row.expiresAt > now) {
     const places = await standing({ queueEntryId: enrolment.queueEntryId });
-    if (places.length > 0) return { state: "pool", locale, places };
+    if (places.length > 0) return { state: "pool", places };
   }
   if (status === "WAITLISTED" && !row.usedAt && row.expiresAt > now) {
     const position = (await queuePosition(db(), enrolment.id)) ?? 0;
@@ -91,12 +106,12 @@ export async function loadSelfService(token: string, now = new Date(), ip: strin
     const seatsFromQueue = await db().enrolmentEvent.count({
       where: { enrolment: { courseId: enrolment.courseId }, fromStatus: "WAITLISTED", toStatus: { in: ["OFFERED", "CONFIRMED"] } },
     });
-    return { state: "queue", locale, course, position, total, capacity, seatsFromQueue };
+    return { state: "queue", course, position, total, capacity, seatsFromQueue };
   }
-  if ((status === "OFFERED" || status === "EXPIRED") && !row.usedAt) return { state: "expired", locale, course };
-  if (!row.usedAt && row.expiresAt <= now) return { state: "expired", locale, course };
+  if ((status === "OFFERED" || status === "EXPIRED") && !row.usedAt) return { state: "expired", course };
+  if (!row.usedAt && row.expiresAt <= now) return { state: "expired", course };
   const conditional = status === "CONFIRMED" && enrolment.conditional ? await standing({ ids: (await placesRankedAbove(db(), enrolment.clientId, enrolment)).map((p) => p.id) }) : null;
-  return { state: "answered", locale, course, status, conditional, released: status === "WITHDRAWN" && enrolment.conditional };
+  return { state: "answered", course, status, conditional, released: status === "WITHDRAWN" && enrolment.conditional };
 }
 
 const courseSelect = {
@@ -159,11 +174,4 @@ export async function answerSelfService(token: string, answer: SelfServiceAnswer
   if (result.ok) return { ok: true, status: result.enrolment.status };
   await db().selfServiceToken.update({ where: { id: row.id }, data: { usedAt: null, answer: null } });
   return { ok: false, code: result.code === "OFFER_EXPIRED" ? "EXPIRED" : result.code === "CONDITIONAL_NOT_AVAILABLE" ? "CONDITIONAL_NOT_AVAILABLE" : "NOT_ANSWERABLE" };
-}
-
-/** The page's texts in one of the six client languages (messages/<lang>/selfService.json). */
-export type SelfServiceMessages = typeof import("../../messages/en/selfService.json");
-
-export async function selfServiceMessages(lang: "fi" | "sv" | "en" | "ru" | "uk" | "ar"): Promise<SelfServiceMessages> {
-  return ((await import(`../../messages/${lang}/selfService.json`)) as { default: SelfServiceMessages }).default;
 }

@@ -38,3 +38,14 @@ export async function issueSelfServiceToken(input: {
 export function looksLikeToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);
 }
+
+/**
+ * The language a link was sent in (its e-mail's, stored with the token), or null for a link that
+ * does not exist. The request's locale on the client's page starts from it (i18n/request.ts); an
+ * unknown link is counted against the address by the page itself (link-page.ts), not here.
+ */
+export async function languageOfLink(token: string): Promise<string | null> {
+  if (!looksLikeToken(token)) return null;
+  const row = await db().selfServiceToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { locale: true } });
+  return row?.locale ?? null;
+}

@@ -3,10 +3,12 @@ import type { Role } from "../db/generated/enums";
 import { hashPassword } from "../auth/password";
 import { testDb, uniqueSuffix } from "./db";
 import { parseDate } from "../../lib/dates";
+import { ORGANISATION_TYPES_OF_ROLE, type ManagedOrganisationType } from "../../lib/organisations";
 
-export async function makeOrganisation(type: "EMPLOYMENT_AUTHORITY" | "TRAINING_PROVIDER" = "EMPLOYMENT_AUTHORITY") {
+export async function makeOrganisation(type: ManagedOrganisationType = "EMPLOYMENT_AUTHORITY") {
   return testDb().organisation.create({
-    data: { type, name: `Test ${type} ${uniqueSuffix()}`, municipality: "Helsinki" },
+    // An advice point needs its operator (a CHECK); the others have none.
+    data: { type, name: `Test ${type} ${uniqueSuffix()}`, municipality: "Helsinki", operator: type === "ADVICE_POINT" ? "NGO" : null },
   });
 }
 
@@ -18,7 +20,7 @@ export async function makeUser(role: Role, options: { password?: string; organis
       ? options.organisationId
       : role === "ADMIN"
         ? null
-        : (await makeOrganisation(role === "OFFICIAL" ? "EMPLOYMENT_AUTHORITY" : "TRAINING_PROVIDER")).id;
+        : (await makeOrganisation(ORGANISATION_TYPES_OF_ROLE[role][0])).id;
   const hash = options.password ? hashPassword(options.password) : (passwordHash ??= hashPassword("correct horse battery staple"));
   return testDb().user.create({
     data: { email: `user.${uniqueSuffix()}@example.fi`, name: "Test User", role, organisationId, passwordHash: await hash },

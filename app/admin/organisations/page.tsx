@@ -62,7 +62,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
               {rows.map((o) => (
                 <tr key={o.id}>
                   <td><Link href={`/admin/organisations/${o.id}`}>{o.name}</Link></td>
-                  <td>{t(`organisationType.${o.type}`)}</td>
+                  <td>{t(`organisationType.${o.type}`)}{o.operator && ` · ${t(`advicePointOperator.${o.operator}`)}`}</td>
                   <td className={admin.nowrap}>{o.businessId ?? t("common.none")}</td>
                   <td>{o.municipality}</td>
                   <td className={admin.wrap}>{[o.email, o.phone, o.address].filter(Boolean).join(" · ") || t("common.none")}</td>

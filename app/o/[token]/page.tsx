@@ -1,29 +1,42 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { createFormatter, createTranslator, NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { Heading, Paragraph } from "@/components/suomifi";
-import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
-import { loadSelfService, selfServiceMessages, type PoolStanding, type SelfServiceCourse } from "@/server/self-service/link-page";
+import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/i18n";
+import { loadSelfServiceMessages } from "@/lib/messages";
+import { loadSelfService, type PoolStanding, type SelfServiceCourse } from "@/server/self-service/link-page";
 import { clientIp } from "@/server/rate-limit/client-ip";
 import { AnswerPanel } from "./AnswerPanel";
 import { ResultHeading } from "./ResultHeading";
 import styles from "./selfService.module.css";
 
 // The client's page behind the e-mail link: no sign-in, in the e-mail's language (or the one
-// chosen here), the offer or the queue place, and the answer with a confirmation step.
+// chosen here), the offer or the queue place, and the answer with a confirmation step. The
+// language is the request's (i18n/request.ts), so the document around the page speaks it too.
 
-export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
+/** The request's language, which on this page is always one of the six a client may read. */
+async function pageLanguage(): Promise<SelfServiceLanguage> {
+  const locale = await getLocale();
+  if (!isSelfServiceLanguage(locale)) throw new Error(`A client's page in a language it does not speak: ${locale}`);
+  return locale;
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const lang = await pageLanguage();
+  const t = createTranslator({ locale: lang, messages: { selfService: await loadSelfServiceMessages(lang) } });
+  return { title: t("selfService.title"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 interface Props {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ lang?: string; answer?: string }>;
+  searchParams: Promise<{ answer?: string }>;
 }
 
 export default async function SelfServicePage({ params, searchParams }: Props) {
-  const [{ token }, query, h] = await Promise.all([params, searchParams, headers()]);
+  const [{ token }, query, h, lang] = await Promise.all([params, searchParams, headers(), pageLanguage()]);
   const view = await loadSelfService(token, new Date(), clientIp((name) => h.get(name)));
-  const lang: SelfServiceLanguage = isSelfServiceLanguage(query.lang) ? query.lang : "locale" in view && isSelfServiceLanguage(view.locale) ? view.locale : "fi";
-  const messages = { selfService: await selfServiceMessages(lang) };
+  const messages = { selfService: await loadSelfServiceMessages(lang) };
   const t = createTranslator({ locale: lang, messages });
   const format = createFormatter({ locale: lang === "ar" ? "ar-u-nu-latn" : lang, timeZone: "Europe/Helsinki" });
   const date = (d: Date) => format.dateTime(d, { day: "numeric", month: "numeric", year: "numeric" });
@@ -70,6 +83,22 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
       ))}
     </ul>
   );
+
+  // Whom to contact: the client's own office by name, with its details (an unknown link has none).
+  const office =
+    view.state === "unknown" ? null : (
+      <section className={styles.office} aria-labelledby="office-heading">
+        <h2 id="office-heading" className={styles.officeHeading}>{t("selfService.office.heading")}</h2>
+        <p>{t("selfService.office.intro")}</p>
+        <dl className={styles.details}>
+          <dt>{t("selfService.office.name")}</dt>
+          <dd>{view.office.name}</dd>
+          {view.office.phone && (<><dt>{t("selfService.office.phone")}</dt><dd><a href={`tel:${view.office.phone.replace(/\s/g, "")}`}>{view.office.phone}</a></dd></>)}
+          {view.office.email && (<><dt>{t("selfService.office.email")}</dt><dd><a href={`mailto:${view.office.email}`}>{view.office.email}</a></dd></>)}
+          {view.office.address && (<><dt>{t("selfService.office.address")}</dt><dd>{view.office.address}</dd></>)}
+        </dl>
+      </section>
+    );
 
   let content;
   switch (view.state) {
@@ -175,7 +204,7 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
 
   return (
     <NextIntlClientProvider locale={lang} messages={messages}>
-      <div className={styles.page} lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>
+      <div className={styles.page}>
         <nav aria-label={t("selfService.languages")}>
           <ul className={styles.langs}>
             {SELF_SERVICE_LANGUAGES.map((l) => (
@@ -191,6 +220,7 @@ export default async function SelfServicePage({ params, searchParams }: Props) {
           {view.state === "answered" ? t("selfService.actions.done") : ""}
         </div>
         <section className="kp-panel kp-stack">{content}</section>
+        {office}
       </div>
     </NextIntlClientProvider>
   );

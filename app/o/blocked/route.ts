@@ -1,8 +1,8 @@
 import { createTranslator } from "next-intl";
 import { notFound } from "next/navigation";
-import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, type SelfServiceLanguage } from "@/lib/schemas/self-service";
+import { isSelfServiceLanguage, SELF_SERVICE_LANGUAGES, selfServiceLanguageNames, textDirection, type SelfServiceLanguage } from "@/lib/i18n";
 import { LINK_BLOCKED_HEADER } from "@/server/self-service/link-limit";
-import { selfServiceMessages } from "@/server/self-service/link-page";
+import { loadSelfServiceMessages } from "@/lib/messages";
 
 // The client's link page for an IP blocked for guessing links (server/self-service/link-limit.ts),
 // with HTTP 429 and Retry-After. proxy.ts rewrites /o/<token> here (the address in the browser stays
@@ -18,14 +18,14 @@ export async function GET(request: Request) {
   if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds <= 0) notFound();
   const query = new URL(request.url).searchParams.get("lang");
   const lang: SelfServiceLanguage = isSelfServiceLanguage(query) ? query : "fi";
-  const t = createTranslator({ locale: lang, messages: { selfService: await selfServiceMessages(lang) } });
+  const t = createTranslator({ locale: lang, messages: { selfService: await loadSelfServiceMessages(lang) } });
   const nonce = request.headers.get("x-nonce") ?? "";
   const heading = t("selfService.limited.heading");
   const languages = SELF_SERVICE_LANGUAGES.map(
     (l) => `<li><a href="?lang=${l}" lang="${l}" hreflang="${l}"${l === lang ? ' aria-current="true"' : ""}>${escape(selfServiceLanguageNames[l])}</a></li>`,
   ).join("");
   const html = `<!doctype html>
-<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}">
+<html lang="${lang}" dir="${textDirection(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -31,6 +31,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const pooling = pools.some((p) => p.status === "ACTIVE");
   const day = (d: string | null) => (d ? format.dateTime(parseDate(d), CALENDAR_DAY) : t("client.none"));
   const yes = (b: boolean) => (b ? t("client.yes") : t("client.no"));
+  const assessment = client.assessedOn && client.assessedBy ? t("client.assessmentDone", { date: day(client.assessedOn), by: client.assessedBy }) : client.assessedOn ? day(client.assessedOn) : client.assessedBy;
   const needs = [client.needsChildcare && t("client.needs.childcare"), client.needsAccessibility && t("client.needs.accessibility"), client.eveningOnly && t("client.needs.eveningOnly")].filter(Boolean).join(", ");
 
   return (
@@ -83,6 +84,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
           </div>
           <div><dt>{t("client.literacy")}</dt><dd>{client.literacy ? labels(`literacy.${client.literacy}`) : t("client.none")}</dd></div>
           <div><dt>{t("client.schooling")}</dt><dd>{client.yearsOfSchooling === null ? t("client.none") : t("client.years", { count: client.yearsOfSchooling })}{client.highestEducation && ` · ${client.highestEducation}`}</dd></div>
+          <div><dt>{t("client.assessment")}</dt><dd>{assessment || t("client.none")}</dd></div>
+          <div><dt>{t("client.inIntegrationProgramme")}</dt><dd>{yes(client.inIntegrationProgramme)}</dd></div>
           <div><dt>{t("client.integrationPlan")}</dt><dd>{client.integrationPlanStartsOn || client.integrationPlanEndsOn ? `${day(client.integrationPlanStartsOn)} – ${day(client.integrationPlanEndsOn)}` : t("client.none")}</dd></div>
           <div><dt>{t("client.needsTitle")}</dt><dd>{[needs, client.specialNeeds].filter(Boolean).join(". ") || t("client.none")}</dd></div>
           <div><dt>{t("client.workExperience")}</dt><dd>{client.workExperience ?? t("client.none")}</dd></div>

@@ -51,6 +51,8 @@ export default async function ClientDataPage({ params }: Props) {
     [t("client.schooling"), client.yearsOfSchooling === null ? none : t("client.years", { count: client.yearsOfSchooling })],
     [t("dataExport.highestEducation"), text(client.highestEducation)],
     [t("client.workExperience"), text(client.workExperience)],
+    [t("client.assessment"), [client.assessedOn && day(client.assessedOn), client.assessedBy].filter(Boolean).join(", ") || none],
+    [t("client.inIntegrationProgramme"), yes(client.inIntegrationProgramme)],
     [
       t("client.integrationPlan"),
       client.integrationPlanStartsOn || client.integrationPlanEndsOn ? `${day(client.integrationPlanStartsOn)} – ${day(client.integrationPlanEndsOn)}` : none,

@@ -29,6 +29,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
           phone: c.phone ?? "", municipality: c.municipality ?? "", preferredLanguage: c.preferredLanguage, nativeLanguage: c.nativeLanguage ?? "",
           interpreterNeeded: c.interpreterNeeded, literacy: c.literacy, yearsOfSchooling: c.yearsOfSchooling, highestEducation: c.highestEducation ?? "",
           workExperience: c.workExperience ?? "", languageLevel: c.languageLevel, placementTestOn: c.placementTestOn, studyPath: c.studyPath,
+          assessedOn: c.assessedOn, assessedBy: c.assessedBy ?? "", inIntegrationProgramme: c.inIntegrationProgramme,
           integrationPlanStartsOn: c.integrationPlanStartsOn, integrationPlanEndsOn: c.integrationPlanEndsOn, needsChildcare: c.needsChildcare,
           needsAccessibility: c.needsAccessibility, eveningOnly: c.eveningOnly, specialNeeds: c.specialNeeds ?? "", notes: c.notes ?? "",
         }}
