@@ -72,6 +72,8 @@ interface Ids {
   /** An active topic of the managed list, to log a visit with. */
   topic: string;
   lead: string;
+  /** The first advice point (its adviser's organisation). */
+  advicePoint: string;
 }
 
 interface Call {
@@ -184,10 +186,16 @@ const ROUTES: Record<string, Call[]> = {
 
   "GET /reports": [{ path: () => "/reports", expect: STAFF }],
   "GET /reports/export": [{ path: () => "/reports/export?table=fillByCourse&format=csv", expect: STAFF }],
-  // The advice points' visit statistics: each adviser's own point, the administrators' view in the reports.
-  "GET /advice/stats": [{ path: () => "/advice/stats?publishable=true", expect: ADVISERS }],
-  "GET /advice/stats/export": [{ path: () => "/advice/stats/export?dimension=channel&format=csv", expect: only(["adviser", "otherAdviser", "admin"], 200, 404) }],
-  "GET /reports/advice": [{ path: () => "/reports/advice", expect: ADMINS }],
+  // The advice points' visit statistics: each adviser their own point's; administrators every point's, in the reports.
+  "GET /advice/stats": [
+    { path: () => "/advice/stats?publishable=true", expect: ADVISERS },
+    { path: (i) => `/advice/stats?point=${i.advicePoint}`, expect: only(["adviser"], 200, 404) },
+  ],
+  "GET /advice/stats/export": [
+    { path: () => "/advice/stats/export?dimension=channel&format=csv", expect: only(["adviser", "otherAdviser", "admin"], 200, 404) },
+    { path: (i) => `/advice/stats/export?dimension=topic&format=xlsx&publishable=true&point=${i.advicePoint}`, expect: only(["adviser", "admin"], 200, 404) },
+  ],
+  "GET /reports/advice": [{ path: (i) => `/reports/advice?point=${i.advicePoint}`, expect: ADMINS }],
 
   "GET /api/health": [{ path: () => "/api/health", expect: everyone(200) }],
   "GET /api/auth/[...nextauth]": [{ path: () => "/api/auth/providers", expect: everyone(200) }],
@@ -211,7 +219,13 @@ const ROUTES: Record<string, Call[]> = {
   // As the course referral: a real client of the first office, criteria that match no course.
   "POST /api/v1/pools": [{ method: "POST", path: () => "/api/v1/pools", body: (i) => valid(poolReferralSchema, { clientId: i.poolReferClient, criteria: MATCHING_NOTHING }), expect: api({ official: 201, otherOffice: 404 }) }],
   "POST /api/v1/pools/[id]/close": [{ method: "POST", path: (i) => `/api/v1/pools/${i.apiPool}/close`, body: () => ({ reason: REASON }), expect: api({ official: 200 }, 404) }],
-  "GET /api/v1/visits/stats": [{ path: () => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=channel&suppress=true`, expect: api({ adviser: 200, otherAdviser: 200, admin: 200 }) }],
+  "GET /api/v1/visits/stats": [
+    { path: () => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=channel&suppress=true`, expect: api({ adviser: 200, otherAdviser: 200, admin: 200 }) },
+    // The first point's by name: its own adviser and the administrators; the other point's adviser is told "not found".
+    { path: (i) => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=topic&point=${i.advicePoint}`, expect: api({ adviser: 200, otherAdviser: 404, admin: 200 }) },
+    // A point that does not exist: nobody's.
+    { path: () => `/api/v1/visits/stats?from=${inDays(-365)}&to=${inDays(0)}&by=month&point=${NO_SUCH_ID}`, expect: api({ adviser: 404, otherAdviser: 404, admin: 404 }) },
+  ],
   "POST /api/v1/enrolments/[id]/[action]": [
     // Without the reason a cancel needs: the other organisations learn nothing, not even that the body was wrong.
     { method: "POST", path: (i) => `/api/v1/enrolments/${i.enrolment}/cancel`, body: () => ({ reason: "" }), expect: api({ official: 422, otherOffice: 404, provider: 422, otherProvider: 404, adviser: 404, otherAdviser: 404 }) },
@@ -464,7 +478,8 @@ async function recordsOfTheFirstOffice(sessions: Record<Role, APIRequestContext>
   expect(referred.status(), await referred.text()).toBe(201);
   const apiEnrolment = ((await referred.json()) as { id: string }).id;
   const { visit, lead, topic } = await aLead(sessions, tokens, me.organisationId);
-  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, listEntry: listEntry!, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment, visit, lead, topic };
+  const advicePoint = ((await (await sessions.adviser.get("/api/v1/me", { headers: bearer(tokens.adviser) })).json()) as { organisationId: string }).organisationId;
+  return { client, enrolment, course, courseEnrolment, mail, organisation: me.organisationId, user: me.id, listEntry: listEntry!, poolClient, pool, apiPool, openCourse, referClient, poolReferClient, apiEnrolment, visit, lead, topic, advicePoint };
 }
 
 /**

@@ -92,6 +92,12 @@ export async function AdviceStatsView({ stats, publishable, action, choosePoint,
         {publishable && <p className={styles.notice}>{t("publishableOn")}</p>}
       </div>
 
+      {views.length === 1 && (
+        <p>
+          <a href={link(stats.period.from, stats.period.to)}>{t("allTables")}</a>
+        </p>
+      )}
+
       <nav aria-label={t("toc")}>
         <ul className={reports.toc}>
           {views.map((v) => (

@@ -44,23 +44,26 @@ const ordered = (p: Period) => !p.from || !p.to || p.from <= p.to;
 // Refinements run even after a field's own check failed: a day that is not one is that field's error, not this one's.
 const short = (p: Period) => !p.from || !p.to || !isDateString(p.from) || !isDateString(p.to) || p.from > p.to || daysBetween(p.from, p.to) < MAX_PERIOD_DAYS;
 
-/** The statistics pages: the period (Finnish days, both included; default: the last twelve whole months and this one so far), the publishable view, an administrator's point. */
+/** The period (Finnish days, both included; default: the last twelve months, this one so far included), the publishable view, an administrator's point. */
+const filterFields = {
+  from: optional(isoDate),
+  to: optional(isoDate),
+  publishable: flag,
+  point: optional(z.uuid({ error: "validation.id" })),
+};
+
+/** The statistics pages (a GET form): the filter, and optionally one table only (a link to it, or a lighter page). */
 export const visitStatsFilterSchema = z
-  .object({
-    from: optional(isoDate),
-    to: optional(isoDate),
-    publishable: flag,
-    point: optional(z.uuid({ error: "validation.id" })),
-  })
+  .object({ ...filterFields, by: optional(z.enum(STAT_DIMENSIONS, { error: "validation.choose" })) })
   .refine(ordered, { path: ["to"], message: "validation.endBeforeStart" })
   .refine(short, { path: ["to"], message: "validation.periodTooLong" });
 export type VisitStatsFilterInput = z.output<typeof visitStatsFilterSchema>;
 
 /** One table of the statistics pages as CSV or XLSX, with the page's filter. */
-export const visitStatsExportSchema = z.intersection(
-  visitStatsFilterSchema,
-  z.object({ dimension: z.enum(STAT_DIMENSIONS, { error: "validation.choose" }), format: z.enum(["csv", "xlsx"], { error: "validation.choose" }) }),
-);
+export const visitStatsExportSchema = z
+  .object({ ...filterFields, dimension: z.enum(STAT_DIMENSIONS, { error: "validation.choose" }), format: z.enum(["csv", "xlsx"], { error: "validation.choose" }) })
+  .refine(ordered, { path: ["to"], message: "validation.endBeforeStart" })
+  .refine(short, { path: ["to"], message: "validation.periodTooLong" });
 
 const requiredDate = z.iso.date({ error: (issue) => (issue.input === undefined ? "validation.required" : "validation.date") });
 

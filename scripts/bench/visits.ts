@@ -103,7 +103,8 @@ const adviserCookie = await sessionCookie({ ...adviser!, role: "ADVISER" });
 const adminCookie = await sessionCookie({ ...admin!, role: "ADMIN", organisationId: null });
 const statsPaths = (by: string[]) => by.map((b) => `/advice/stats?from=${yearAgo}&to=${today}&by=${b}`);
 const adviserStats = statsPaths(["topic", "language", "channel", "outcome", "destination", "month"]);
-const adminStats = statsPaths(["topic", "advicePoint", "month"]);
+// Administrators read the same statistics in the reports' "Advice points" tab (/advice/stats is the advisers' own page).
+const adminStats = ["topic", "advicePoint", "month"].map((b) => `/reports/advice?from=${yearAgo}&to=${today}&by=${b}`);
 
 const stopServer = await startProductionServer(PORT, say);
 const results: Record<string, Measured> = {};

@@ -22,7 +22,8 @@ export default async function AdviceStatsPage({ searchParams }: Props) {
   const parsed = visitStatsFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : { publishable: false };
   const [t, locale] = await Promise.all([getTranslations("adviceStats"), getLocale()]);
-  const result = await visitStats(actor, filter, { locale: isLocale(locale) ? locale : "fi", dimensions: DIMENSIONS });
+  const only = parsed.success ? parsed.data.by : undefined;
+  const result = await visitStats(actor, filter, { locale: isLocale(locale) ? locale : "fi", dimensions: only ? [only] : DIMENSIONS });
   if (!result.ok) notFound();
   const problem = parsed.success ? null : (parsed.error.issues[0]?.message.replace(/^validation\./, "") ?? "date");
   return (

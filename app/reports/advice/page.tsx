@@ -20,10 +20,11 @@ export default async function AdviceReportsPage({ searchParams }: Props) {
   const parsed = visitStatsFilterSchema.safeParse(await searchParams);
   const [t, locale] = await Promise.all([getTranslations("adviceStats"), getLocale()]);
   const language = isLocale(locale) ? locale : "fi";
-  let result = await visitStats(actor, parsed.success ? parsed.data : {}, { locale: language });
+  const dimensions = parsed.success && parsed.data.by ? [parsed.data.by] : undefined;
+  let result = await visitStats(actor, parsed.success ? parsed.data : {}, { locale: language, dimensions });
   // A point that is not an advice point (or no longer exists) is not an error of the page: all points.
   const unknownPoint = !result.ok;
-  if (!result.ok) result = await visitStats(actor, { ...(parsed.success ? parsed.data : {}), point: undefined }, { locale: language });
+  if (!result.ok) result = await visitStats(actor, { ...(parsed.success ? parsed.data : {}), point: undefined }, { locale: language, dimensions });
   if (!result.ok) return null;
   const problem = !parsed.success ? (parsed.error.issues[0]?.message.replace(/^validation\./, "") ?? "date") : unknownPoint ? "choose" : null;
   return (
