@@ -18,6 +18,7 @@ import {
 } from "./index";
 import { expectInvariants } from "./testing/invariants";
 import type { InstanceSummary } from "./testing/instance";
+import { seededRandom } from "../../lib/random";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 // On PostgreSQL, more connections than the default test pool, so requests really overlap. On PGlite
@@ -77,17 +78,6 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1);
 }
 
-/** A small seeded generator (mulberry32), so a failing mix can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe("enrolment engine under concurrency", () => {
   it(
@@ -112,7 +102,7 @@ describe("enrolment engine under concurrency", () => {
   it(
     "parallel accepts, declines, cancels, capacity changes and referrals on one course keep the invariants",
     async () => {
-      const random = prng(20_261_123);
+      const random = seededRandom(20_261_123);
       const rounds = onPostgres ? 5 : 2;
       const succeeded: Record<string, number> = {};
       for (let round = 0; round < rounds; round++) {

@@ -8,6 +8,7 @@ import { makeCourse, makeWorld } from "../testing/factories";
 import type { PoolCriteria } from "../../lib/schemas/pool";
 import { acceptOffer, cancelEnrolment, changeCapacity, declineOffer, markStarted, referClient, referToPool, setCourseStatus, staff, syncPools } from "./index";
 import { expectInvariants } from "./testing/invariants";
+import { seededRandom } from "../../lib/random";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 process.env.DATABASE_POOL_MAX = process.env.CONCURRENCY_POOL_MAX ?? (onPostgres ? "10" : "1");
@@ -15,16 +16,6 @@ const TIMEOUT = 240_000;
 const CLOCK_OFFSET_MS = 5 * 365 * 24 * 3_600_000;
 const now = () => new Date(Date.now() + CLOCK_OFFSET_MS);
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 async function makeClients(officeId: string, n: number): Promise<string[]> {
   const s = uniqueSuffix();
@@ -66,7 +57,7 @@ describe("pooled queue under concurrency", () => {
       const courses = await Promise.all([4, 4, 4].map((capacity) => makeCourse(w.provider.id, capacity, { municipality: town })));
       const ids = courses.map((c) => c.id);
       const clients = await makeClients(w.office.id, onPostgres ? 90 : 30);
-      const random = prng(7);
+      const random = seededRandom(7);
       const at = now();
       const results = await noErrors(
         clients.map((clientId, i) =>
@@ -88,7 +79,7 @@ describe("pooled queue under concurrency", () => {
       const town = `Kunta ${uniqueSuffix()}`;
       const courses = await Promise.all([3, 3, 3, 3].map((capacity) => makeCourse(w.provider.id, capacity, { municipality: town })));
       const ids = courses.map((c) => c.id);
-      const random = prng(11);
+      const random = seededRandom(11);
       const t0 = now();
       // Every course full with direct referrals first.
       const holders: string[] = [];
