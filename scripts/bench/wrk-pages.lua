@@ -18,9 +18,5 @@ function request()
   cursor = cursor + 1
   return wrk.format("GET", paths[(cursor % #paths) + 1])
 end
-local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
-function delay()
-  if think <= 0 then return 0 end
-  return math.floor(think / 2 + math.random() * think)
-end
+delay = think_delay
 function done(summary, latency, requests) report(summary, latency) end

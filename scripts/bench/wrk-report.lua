@@ -9,3 +9,11 @@ function report(summary, latency)
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     non2xx, socket))
 end
+
+-- With BENCH_THINK_MS set, each connection is a person who pauses between requests (uniformly
+-- 0.5–1.5 × that); wrk's latencies exclude the pause. A script assigns `delay = think_delay`.
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
+function think_delay()
+  if think <= 0 then return 0 end
+  return math.floor(think / 2 + math.random() * think)
+end

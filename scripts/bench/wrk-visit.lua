@@ -9,10 +9,5 @@ function init(args)
   wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
   wrk.headers["Content-Type"] = "application/json"
 end
--- With BENCH_THINK_MS set each connection is an adviser who pauses between visits (0.5–1.5 × that).
-local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
-function delay()
-  if think <= 0 then return 0 end
-  return math.floor(think / 2 + math.random() * think)
-end
+delay = think_delay
 function done(summary, latency, requests) report(summary, latency) end

@@ -35,10 +35,10 @@ export async function visitForHandover(actor: Actor, visitId: string): Promise<{
 
 /** Records the hand-over of a visit of the adviser's own point; one per visit. */
 export async function handOver(actor: Actor, data: HandoverData, now = new Date()): Promise<Result<{ id: string }>> {
-  if (!isAdviser(actor) || !isUuid(data.visitId)) return { ok: false, code: "NOT_FOUND" };
-  const visit = await db().adviceVisit.findFirst({ where: { id: data.visitId, advicePointId: actor.organisationId }, select: { id: true, handover: { select: { id: true } } } });
+  if (!isAdviser(actor)) return { ok: false, code: "NOT_FOUND" };
+  const visit = await visitForHandover(actor, data.visitId);
   if (!visit) return { ok: false, code: "NOT_FOUND" };
-  if (visit.handover) return { ok: false, code: "ALREADY_HANDED_OVER" };
+  if (visit.handedOver) return { ok: false, code: "ALREADY_HANDED_OVER" };
   const office = await db().organisation.findFirst({ where: { id: data.officeId, type: { in: [...AUTHORITY_TYPES] } }, select: { id: true } });
   if (!office) return { ok: false, code: "NOT_FOUND" };
   const { consent: _consent, visitId, officeId, ...contact } = data;
