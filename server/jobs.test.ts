@@ -15,6 +15,7 @@ describe("minute jobs", () => {
     expect(result).toMatchObject({ expired: 1, offered: 0, joined: 0 });
     // The referrals above appended report changes; folding them is part of the minute (server/reports/basis.test.ts proves it).
     expect(result.reportChanges).toEqual(expect.any(Number));
+    expect(result.visitCounts).toEqual(expect.any(Number));
     expect((await testDb().enrolment.findUniqueOrThrow({ where: { id: first.enrolment.id } })).status).toBe("EXPIRED");
     expect((await testDb().enrolment.findUniqueOrThrow({ where: { id: second.enrolment.id } })).status).toBe("OFFERED");
   });

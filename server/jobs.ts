@@ -7,6 +7,7 @@ import { logger } from "./logger";
 import { anonymiseInactiveClients } from "./privacy/retention";
 import { purgeHandoverContacts } from "./advice/handovers";
 import { foldReportChanges } from "./reports/basis";
+import { foldVisitCounts } from "./advice/counts";
 import { getSettings } from "./settings";
 import { helsinkiToday } from "../lib/dates";
 
@@ -35,9 +36,10 @@ export async function offerForgottenSeats(now = new Date(), onlyCourseIds?: stri
 
 /**
  * The minute's work; `onlyCourseIds` confines the seat work (tests share one database). Folding the
- * reports' changes (server/reports/basis.ts) changes no figure, it keeps the reports' reading short.
+ * reports' changes (server/reports/basis.ts) and the visit counts' (server/advice/counts.ts)
+ * changes no figure, it keeps the reading short.
  */
-export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]): Promise<{ expired: number; offered: number; joined: number; reportChanges: number }> {
+export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]): Promise<{ expired: number; offered: number; joined: number; reportChanges: number; visitCounts: number }> {
   let expired = 0;
   if (onlyCourseIds) for (const id of onlyCourseIds) expired += await expireDueOffers(now, id);
   else expired = await expireDueOffers(now);
@@ -47,7 +49,8 @@ export async function runMinuteJobs(now = new Date(), onlyCourseIds?: string[]):
   else joined = await syncPools(now);
   const offered = await offerForgottenSeats(now, onlyCourseIds);
   const reportChanges = await foldReportChanges();
-  return { expired, offered, joined, reportChanges };
+  const visitCounts = await foldVisitCounts();
+  return { expired, offered, joined, reportChanges, visitCounts };
 }
 
 /**

@@ -79,6 +79,12 @@ await sql.query(`INSERT INTO "AdviceVisitTopic" ("visitId", "topicId")
   WHERE abs(hashtext(v.id::text)) % 3 = 0 AND t.n <> abs(hashtext(v.id::text)) % 15 ON CONFLICT DO NOTHING`);
 await sql.query(`INSERT INTO "AdviceVisitDestination" ("visitId", "destinationId")
   SELECT v.id, d.id FROM "AdviceVisit" v JOIN destination d ON d.n = (abs(hashtext(v.id::text)) % 12) WHERE v.outcome = 'REFERRED'`);
+say(`  written in ${((Date.now() - started) / 1000).toFixed(0)} s with the counts' triggers; folding the counts`);
+const foldStarted = Date.now();
+const { foldVisitCounts } = await import("../../server/advice/counts");
+const folded = await foldVisitCounts();
+const foldSeconds = (Date.now() - foldStarted) / 1000;
+say(`  folded ${folded.toLocaleString("en")} count changes in ${foldSeconds.toFixed(0)} s`);
 await sql.query("VACUUM ANALYZE");
 const counts = (await sql.query(`SELECT (SELECT count(*) FROM "AdviceVisit")::int AS visits, (SELECT count(*) FROM "AdviceVisitTopic")::int AS topics, (SELECT count(*) FROM "AdviceVisitDestination")::int AS destinations`)).rows[0];
 say(`data: ${JSON.stringify(counts)}`);
@@ -148,12 +154,13 @@ const report = {
   at: new Date().toISOString(),
   machine: { cpus: cpus().length, loadavg: loadavg() },
   data: counts,
+  counts: { folded, foldSeconds },
   targets: { saveP95Ms: 100, statsP95Ms: 300 },
   results,
   met: {
-    oneUser: { save: results.save_1!.p95 < 100, stats: results.stats_1!.p95 < 300 },
+    oneUser: { save: results.save_1!.p95 < 100, stats: results.stats_1!.p95 < 300, wholePage: results.statsWholePage_1!.p95 < 300, allPoints: results.adminStats_1!.p95 < 300 },
     tenUsersPaced: { save: results.save_10_paced!.p95 < 100, stats: results.stats_10_paced!.p95 < 300 },
-    tenUsersBackToBack: { save: results.save_10!.p95 < 100, stats: results.stats_10!.p95 < 300 },
+    tenUsersBackToBack: { save: results.save_10!.p95 < 100, stats: results.stats_10!.p95 < 300, allPoints: results.adminStats_10!.p95 < 300 },
   },
 };
 console.table(Object.fromEntries(Object.entries(results).map(([k, m]) => [k, { p50: m.p50, p95: m.p95, p99: m.p99, rps: m.rps, non2xx: m.non2xx ?? 0 }])));

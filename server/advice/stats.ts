@@ -1,23 +1,22 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { Prisma } from "../db/generated/client";
 import { AgeBand, TimeInFinlandBand, VisitChannel, VisitOutcome, VisitorGender } from "../db/generated/enums";
 import type { Role } from "../db/generated/enums";
 import { isUuid } from "../enrolment/types";
 import { STAT_DIMENSIONS, isMultiValued, type MultiValuedDimension, type StatDimension } from "../../lib/schemas/advice-stats";
 import type { Locale } from "../../lib/i18n";
-import { addDays, addMonths, addYears, helsinkiDayEnd, helsinkiDayStart, helsinkiToday, monthDays, monthOf, parseMonth } from "../../lib/dates";
+import { addDays, addMonths, addYears, helsinkiToday, monthDays, monthOf, parseMonth } from "../../lib/dates";
+import { readVisitCounts, type CountedPeriod } from "./counts";
 import { suppressTable, type CellMark, type TableRelation } from "./suppression";
 import enText from "../../messages/en/adviceStats.json";
 import fiText from "../../messages/fi/adviceStats.json";
 import svText from "../../messages/sv/adviceStats.json";
 
 // The advice points' visit statistics: how many visits of a period fall in each value of one
-// dimension, beside the same period a year earlier. Each dimension is one GROUP BY over the visits
-// of the period (the indexes on (advicePointId, occurredAt) and (occurredAt) find them), the
-// single-valued dimensions together in one query with GROUPING SETS. Figures are computed on
-// every call; nothing is cached. What each figure counts: docs/reports.md ("Advice points").
+// dimension, beside the same period a year earlier, summed from the visit counts (counts.ts) that
+// triggers keep exact at every commit. Figures are summed on every call; nothing is cached. What
+// each figure counts: docs/reports.md ("Advice points").
 //
 // Who sees what: an adviser their own advice point; an administrator every point, or one. Anyone
 // else, or an adviser asking for another point, gets NOT_FOUND.
@@ -128,10 +127,9 @@ export async function visitStats(
   const previousPeriod = { from: addYears(period.from, -1), to: addYears(period.to, -1) };
   const dimensions = STAT_DIMENSIONS.filter((d) => (options.dimensions ?? STAT_DIMENSIONS).includes(d));
   const window = periodWindow(period, previousPeriod);
-  const where = scope.pointId ? Prisma.sql`v."advicePointId" = ${scope.pointId}::uuid` : Prisma.sql`true`;
 
   const [counts, points, entries] = await Promise.all([
-    visitCounts(window, where, dimensions),
+    visitCounts(window, scope.pointId, dimensions),
     db().organisation.findMany({ where: { type: "ADVICE_POINT", ...(actor.role === "ADMIN" ? {} : { id: scope.pointId! }) }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     dimensions.includes("topic") || dimensions.includes("destination")
       ? db().visitListEntry.findMany({ orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] })
@@ -227,25 +225,6 @@ const ENUM_VALUES = {
   firstVisit: ["FIRST_VISIT", "RETURNING"],
 } as const satisfies Record<Exclude<SingleDimension, "month" | "advicePoint">, readonly string[]>;
 
-/** What each single-valued dimension groups the `v` rows below by; NULL becomes NOT_RECORDED. */
-const COLUMNS: Record<SingleDimension, Prisma.Sql> = {
-  month: Prisma.sql`month`,
-  advicePoint: Prisma.sql`"advicePointId"`,
-  channel: Prisma.sql`channel`,
-  outcome: Prisma.sql`outcome`,
-  ageBand: Prisma.sql`"ageBand"`,
-  gender: Prisma.sql`gender`,
-  timeInFinland: Prisma.sql`"timeInFinland"`,
-  firstVisit: Prisma.sql`"firstVisit"`,
-};
-
-/** Each multi-valued dimension's values of a visit, as an array column of the `v` rows (a value written twice counts once). */
-const ARRAYS: Record<MultiValuedDimension, Prisma.Sql> = {
-  topic: Prisma.sql`ARRAY(SELECT x."topicId"::text FROM "AdviceVisitTopic" x WHERE x."visitId" = v.id)`,
-  destination: Prisma.sql`ARRAY(SELECT x."destinationId"::text FROM "AdviceVisitDestination" x WHERE x."visitId" = v.id)`,
-  language: Prisma.sql`v.languages`,
-};
-
 interface Counts {
   current: Map<string, number>;
   previous: Map<string, number>;
@@ -255,94 +234,56 @@ interface Counts {
 const emptyCounts = (): Counts => ({ current: new Map(), previous: new Map(), currentTotal: 0, previousTotal: 0 });
 
 interface Window {
-  /** The period (0) and a year earlier (1): where each starts and ends, and where each of its months starts. */
-  periods: { start: string; end: string; monthStarts: string[] }[];
+  /** The period (0) and a year earlier (1), as the counts read them. */
+  periods: CountedPeriod[];
   months: string[];
   previousMonths: string[];
 }
 
-/**
- * The two periods as instants: a Finnish day starts at 00:00 in Helsinki (lib/dates.ts). Each
- * period's month boundaries go along, so that SQL can put a visit in its Finnish month with
- * width_bucket (1 for the period's first month) without a time zone of its own.
- */
+/** The months a period touches (YYYY-MM), its whole months and the days of the others. */
+function counted(p: Period): { months: string[]; period: CountedPeriod } {
+  const months = [monthOf(p.from)];
+  while (months.at(-1)! < monthOf(p.to)) months.push(addMonths(months.at(-1)!, 1));
+  const period: CountedPeriod = { from: p.from, to: p.to, wholeMonths: [], partial: [] };
+  for (const month of months) {
+    const { first, last } = monthDays(month);
+    if (p.from <= first && last <= p.to) period.wholeMonths.push(first);
+    else period.partial.push({ from: p.from > first ? p.from : first, to: p.to < last ? p.to : last });
+  }
+  return { months, period };
+}
+
 function periodWindow(period: Period, previous: Period): Window {
-  const monthsOf = (p: Period) => {
-    const months = [monthOf(p.from)];
-    while (months.at(-1)! < monthOf(p.to)) months.push(addMonths(months.at(-1)!, 1));
-    return months;
-  };
-  const bounds = (p: Period, months: string[]) => ({
-    start: helsinkiDayStart(p.from).toISOString(),
-    end: helsinkiDayEnd(p.to).toISOString(),
-    monthStarts: [helsinkiDayStart(p.from), ...months.slice(1).map((m) => helsinkiDayStart(monthDays(m).first))].map((d) => d.toISOString()),
-  });
-  const months = monthsOf(period);
-  const previousMonths = monthsOf(previous);
-  return { periods: [bounds(period, months), bounds(previous, previousMonths)], months, previousMonths };
+  const now = counted(period);
+  const before = counted(previous);
+  return { periods: [now.period, before.period], months: now.months, previousMonths: before.months };
 }
 
 /**
- * Every dimension asked in one statement: the visits of both periods in scope are read once (the
- * index on (advicePointId, occurredAt) or (occurredAt) finds them), each with its period, its
- * Finnish month and its topics, destinations and languages as arrays; then one GROUP BY with
- * GROUPING SETS counts the single-valued dimensions and the totals (for a multi-valued one: visits
- * with at least one value), and one GROUP BY per multi-valued dimension counts its values.
+ * Every dimension asked, from the visit counts (counts.ts) in one statement. A table's total: all
+ * visits for the single-valued dimensions, those with at least one value for the multi-valued ones.
  */
-async function visitCounts(window: Window, where: Prisma.Sql, dimensions: readonly StatDimension[]): Promise<Map<StatDimension, Counts>> {
-  const single = dimensions.filter((d): d is SingleDimension => !isMultiValued(d));
-  const multi = dimensions.filter(isMultiValued);
-  const arrays = multi.map((d) => Prisma.sql`, ${ARRAYS[d]} AS ${Prisma.raw(`"${d}"`)}`);
-  const grouping = single.map((d, i) => Prisma.sql`WHEN GROUPING(${COLUMNS[d]}) = 0 THEN ${Prisma.raw(String(i))}`);
-  const dimension = grouping.length ? Prisma.sql`CASE ${Prisma.join(grouping, " ")} ELSE -1 END` : Prisma.sql`-1`;
-  const key = single.length ? Prisma.sql`CASE ${Prisma.join(single.map((d) => Prisma.sql`WHEN GROUPING(${COLUMNS[d]}) = 0 THEN ${COLUMNS[d]}::text`), " ")} END` : Prisma.sql`NULL::text`;
-  const sets = Prisma.join([...single.map((d) => Prisma.sql`(${COLUMNS[d]})`), Prisma.sql`()`], ", ");
-  // Per multi-valued dimension: visits with at least one value (the totals row), and its values' counts.
-  const covered = multi.map((d, i) => Prisma.sql`, count(*) FILTER (WHERE cardinality(${Prisma.raw(`"${d}"`)}) > 0)::int AS ${Prisma.raw(`c${i}`)}`);
-  const zeros = multi.map(() => Prisma.sql`, 0`);
-  const all = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, "") : Prisma.empty);
-  const values = multi.map(
-    (d, i) => Prisma.sql`
-    UNION ALL
-    SELECT period, ${Prisma.raw(String(single.length + i))}, value, count(*)::int ${all(zeros)}
-    FROM v CROSS JOIN LATERAL unnest(${Prisma.raw(`"${d}"`)}) WITH ORDINALITY AS l(value, i)
-    WHERE array_position(${Prisma.raw(`"${d}"`)}, value) = i
-    GROUP BY period, value`,
-  );
-  // One range scan per period, with its bounds as constants so that the planner sees how few
-  // visits each holds. (A visit is in both when a period longer than a year overlaps its comparison.)
-  const scans = window.periods.map(
-    (p, period) => Prisma.sql`
-      SELECT ${Prisma.raw(String(period))} AS period, width_bucket(v."occurredAt", ${p.monthStarts}::timestamptz[]) AS month,
-        v."advicePointId", v.channel, v.outcome, v."ageBand", v.gender, v."timeInFinland", v."firstVisit" ${all(arrays)}
-      FROM "AdviceVisit" v
-      WHERE ${where} AND v."occurredAt" >= ${p.start}::timestamptz AND v."occurredAt" < ${p.end}::timestamptz`,
-  );
-  const rows = await db().$queryRaw<({ period: number; dimension: number; key: string | null; n: number } & Record<`c${number}`, number>)[]>`
-    WITH v AS MATERIALIZED (${Prisma.join(scans, " UNION ALL ")})
-    SELECT period, ${dimension} AS dimension, ${key} AS key, count(*)::int AS n ${all(covered)}
-    FROM v
-    GROUP BY period, GROUPING SETS (${sets})
-    ${all(values)}`;
+async function visitCounts(window: Window, pointId: string | null, dimensions: readonly StatDimension[]): Promise<Map<StatDimension, Counts>> {
+  const rows = await readVisitCounts(window.periods, {
+    pointId,
+    dimensions: dimensions.filter((d) => d !== "month" && d !== "advicePoint"),
+    byMonth: dimensions.includes("month"),
+    byPoint: dimensions.includes("advicePoint"),
+  });
   const result = new Map<StatDimension, Counts>(dimensions.map((d) => [d, emptyCounts()]));
   for (const r of rows) {
     const side = r.period === 0 ? "current" : "previous";
     const total = r.period === 0 ? "currentTotal" : "previousTotal";
-    if (r.dimension < 0) {
-      for (const d of single) result.get(d)![total] = r.n;
-      multi.forEach((d, i) => (result.get(d)![total] = r[`c${i}`]!));
-    } else if (r.dimension >= single.length) {
-      result.get(multi[r.dimension - single.length]!)![side].set(r.key!, r.n);
-    } else {
-      const d = single[r.dimension]!;
-      const raw = r.key;
-      const k =
-        d === "month"
-          ? (r.period === 0 ? window.months : window.previousMonths)[Number(raw) - 1]!
-          : d === "firstVisit"
-            ? raw === null ? NOT_RECORDED : raw === "true" ? "FIRST_VISIT" : "RETURNING"
-            : (raw ?? NOT_RECORDED);
-      result.get(d)![side].set(k, r.n);
+    if (r.month !== null) {
+      if (r.visits > 0) result.get("month")![side].set(r.month, r.visits);
+    } else if (r.advicePointId !== null) {
+      if (r.visits > 0) result.get("advicePoint")![side].set(r.advicePointId, r.visits);
+    } else if (r.dimension === "visits") {
+      for (const d of dimensions) {
+        if (r.key === "all" ? !isMultiValued(d) : d === r.key) result.get(d)![total] = r.visits;
+      }
+    } else if (r.visits > 0) {
+      result.get(r.dimension as StatDimension)?.[side].set(r.key, r.visits);
     }
   }
   return result;
