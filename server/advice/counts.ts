@@ -14,6 +14,20 @@ import { Prisma } from "../db/generated/client";
 /** Any constant: one folding transaction at a time across every app instance. */
 export const VISIT_COUNTS_FOLD_LOCK = 7_203_016;
 
+/** Two CTEs that add the summed rows of `source` into `table`, keyed by point, `grain`, dimension and value. */
+function addInto(table: "VisitDayCount" | "VisitMonthCount", grain: "day" | "month", source: "days" | "months") {
+  const [t, g, src] = [Prisma.raw(`"${table}"`), Prisma.raw(grain), Prisma.raw(source)];
+  const same = Prisma.sql`c."advicePointId" = s."advicePointId" AND c.${g} = s.${g} AND c.dimension = s.dimension AND c.key = s.key`;
+  return Prisma.sql`${Prisma.raw(`${grain}_updated`)} AS (
+        UPDATE ${t} c SET visits = c.visits + s.visits, "updatedAt" = now() FROM ${src} s WHERE ${same} RETURNING 1
+      ),
+      ${Prisma.raw(`${grain}_inserted`)} AS (
+        INSERT INTO ${t} ("advicePointId", ${g}, dimension, key, visits)
+        SELECT "advicePointId", ${g}, dimension, key, visits FROM ${src} s WHERE NOT EXISTS (SELECT 1 FROM ${t} c WHERE ${same})
+        RETURNING 1
+      )`;
+}
+
 /**
  * Moves the appended changes into the day and month counts and drops counts that became zero. One
  * instance at a time (an advisory lock; another instance skips its turn). Returns the number of
@@ -33,28 +47,8 @@ export async function foldVisitCounts(): Promise<number> {
       months AS (
         SELECT "advicePointId", date_trunc('month', day)::date AS month, dimension, key, sum(visits)::int AS visits FROM moved GROUP BY 1, 2, 3, 4
       ),
-      day_updated AS (
-        UPDATE "VisitDayCount" c SET visits = c.visits + s.visits, "updatedAt" = now() FROM days s
-        WHERE c."advicePointId" = s."advicePointId" AND c.day = s.day AND c.dimension = s.dimension AND c.key = s.key
-        RETURNING 1
-      ),
-      day_inserted AS (
-        INSERT INTO "VisitDayCount" ("advicePointId", day, dimension, key, visits)
-        SELECT "advicePointId", day, dimension, key, visits FROM days s
-        WHERE NOT EXISTS (SELECT 1 FROM "VisitDayCount" c WHERE c."advicePointId" = s."advicePointId" AND c.day = s.day AND c.dimension = s.dimension AND c.key = s.key)
-        RETURNING 1
-      ),
-      month_updated AS (
-        UPDATE "VisitMonthCount" c SET visits = c.visits + s.visits, "updatedAt" = now() FROM months s
-        WHERE c."advicePointId" = s."advicePointId" AND c.month = s.month AND c.dimension = s.dimension AND c.key = s.key
-        RETURNING 1
-      ),
-      month_inserted AS (
-        INSERT INTO "VisitMonthCount" ("advicePointId", month, dimension, key, visits)
-        SELECT "advicePointId", month, dimension, key, visits FROM months s
-        WHERE NOT EXISTS (SELECT 1 FROM "VisitMonthCount" c WHERE c."advicePointId" = s."advicePointId" AND c.month = s.month AND c.dimension = s.dimension AND c.key = s.key)
-        RETURNING 1
-      )
+      ${addInto("VisitDayCount", "day", "days")},
+      ${addInto("VisitMonthCount", "month", "months")}
       SELECT coalesce(sum(changes), 0) AS changes FROM days`;
     await tx.$executeRaw`DELETE FROM "VisitDayCount" WHERE visits = 0`;
     await tx.$executeRaw`DELETE FROM "VisitMonthCount" WHERE visits = 0`;
