@@ -41,6 +41,9 @@ await sql.query(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES 
 // The visits: three years back from today, weekdays in office hours, more in autumn and January,
 // fewer in July; 1–2 topics each; a quarter referred on to one or two destinations.
 say(`writing ${VISITS.toLocaleString("en")} visits`);
+// A bulk load: the counts' row triggers off while writing (a desk writes one visit at a time), then
+// every count at once by the migration's own function.
+await sql.query("SET session_replication_role = replica");
 await sql.query(`CREATE TEMP TABLE topic AS SELECT id, row_number() OVER (ORDER BY "sortOrder") - 1 AS n FROM "VisitListEntry" WHERE kind = 'TOPIC'`);
 await sql.query(`CREATE TEMP TABLE destination AS SELECT id, row_number() OVER (ORDER BY "sortOrder") - 1 AS n FROM "VisitListEntry" WHERE kind = 'DESTINATION'`);
 await sql.query(`CREATE TEMP TABLE point AS SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM "Organisation" WHERE type = 'ADVICE_POINT'`);
@@ -79,12 +82,13 @@ await sql.query(`INSERT INTO "AdviceVisitTopic" ("visitId", "topicId")
   WHERE abs(hashtext(v.id::text)) % 3 = 0 AND t.n <> abs(hashtext(v.id::text)) % 15 ON CONFLICT DO NOTHING`);
 await sql.query(`INSERT INTO "AdviceVisitDestination" ("visitId", "destinationId")
   SELECT v.id, d.id FROM "AdviceVisit" v JOIN destination d ON d.n = (abs(hashtext(v.id::text)) % 12) WHERE v.outcome = 'REFERRED'`);
-say(`  written in ${((Date.now() - started) / 1000).toFixed(0)} s with the counts' triggers; folding the counts`);
+await sql.query("SET session_replication_role = DEFAULT");
+say(`  written in ${((Date.now() - started) / 1000).toFixed(0)} s; counting them`);
 const foldStarted = Date.now();
-const { foldVisitCounts } = await import("../../server/advice/counts");
-const folded = await foldVisitCounts();
+await sql.query("SELECT rebuild_visit_counts()");
 const foldSeconds = (Date.now() - foldStarted) / 1000;
-say(`  folded ${folded.toLocaleString("en")} count changes in ${foldSeconds.toFixed(0)} s`);
+const folded = Number((await sql.query(`SELECT count(*) AS n FROM "VisitDayCount"`)).rows[0].n);
+say(`  ${folded.toLocaleString("en")} day counts in ${foldSeconds.toFixed(0)} s`);
 await sql.query("VACUUM ANALYZE");
 const counts = (await sql.query(`SELECT (SELECT count(*) FROM "AdviceVisit")::int AS visits, (SELECT count(*) FROM "AdviceVisitTopic")::int AS topics, (SELECT count(*) FROM "AdviceVisitDestination")::int AS destinations`)).rows[0];
 say(`data: ${JSON.stringify(counts)}`);
@@ -154,7 +158,7 @@ const report = {
   at: new Date().toISOString(),
   machine: { cpus: cpus().length, loadavg: loadavg() },
   data: counts,
-  counts: { folded, foldSeconds },
+  counts: { dayCounts: folded, rebuildSeconds: foldSeconds },
   targets: { saveP95Ms: 100, statsP95Ms: 300 },
   results,
   met: {

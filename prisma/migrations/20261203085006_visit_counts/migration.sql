@@ -133,9 +133,17 @@ CREATE TRIGGER "AdviceVisitDestination_track_counts_delete" AFTER DELETE ON "Adv
 CREATE TRIGGER "AdviceVisitDestination_track_counts_update" AFTER UPDATE ON "AdviceVisitDestination"
   REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION visit_values_track_counts('destination', 'destinationId');
 
--- The visits already logged.
-INSERT INTO "VisitDayCount" ("advicePointId", day, dimension, key, visits)
-  SELECT v."advicePointId", report_day(v."occurredAt"), k.dimension, k.key, count(*)::int
-  FROM "AdviceVisit" v, visit_count_keys(v) k GROUP BY 1, 2, 3, 4;
-INSERT INTO "VisitMonthCount" ("advicePointId", month, dimension, key, visits)
-  SELECT "advicePointId", date_trunc('month', day)::date, dimension, key, sum(visits)::int FROM "VisitDayCount" GROUP BY 1, 2, 3, 4;
+-- Every count again from the visits: the visits already logged, and a bulk load written with the
+-- triggers off (scripts/bench/visits.ts).
+CREATE FUNCTION rebuild_visit_counts() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  LOCK TABLE "AdviceVisit", "AdviceVisitTopic", "AdviceVisitDestination" IN SHARE MODE;
+  TRUNCATE "VisitCountChange", "VisitDayCount", "VisitMonthCount";
+  INSERT INTO "VisitDayCount" ("advicePointId", day, dimension, key, visits)
+    SELECT v."advicePointId", report_day(v."occurredAt"), k.dimension, k.key, count(*)::int
+    FROM "AdviceVisit" v, visit_count_keys(v) k GROUP BY 1, 2, 3, 4;
+  INSERT INTO "VisitMonthCount" ("advicePointId", month, dimension, key, visits)
+    SELECT "advicePointId", date_trunc('month', day)::date, dimension, key, sum(visits)::int FROM "VisitDayCount" GROUP BY 1, 2, 3, 4;
+END $$;
+
+SELECT rebuild_visit_counts();
